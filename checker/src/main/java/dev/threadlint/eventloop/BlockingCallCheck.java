@@ -1,0 +1,144 @@
+package dev.threadlint.eventloop;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.config.ModelLoader;
+import dev.threadlint.config.ThreadlintOptions;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.BlockingChain;
+import dev.threadlint.model.ThreadContext;
+import dev.threadlint.model.ThreadContext.Kind;
+import dev.threadlint.model.ThreadContext.Remedy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared logic of the blocking-call checks: a call that blocks (directly or through methods
+ * of this unit), in code whose thread context is one the concrete check covers.
+ */
+abstract class BlockingCallCheck extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+
+  private final ThreadlintOptions options;
+
+  BlockingCallCheck(ErrorProneFlags flags) {
+    this.options = ThreadlintOptions.fromFlags(flags);
+  }
+
+  /** The context kind this check reports in. */
+  abstract Kind reportedKind();
+
+  /** The opening of the message, e.g. "Blocking call on an event loop". */
+  abstract String headline();
+
+  /** What the blocked thread stops doing, e.g. "every other callback on that loop waits". */
+  abstract String consequence();
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    return method == null ? Description.NO_MATCH : check(tree, method, ASTHelpers.getReceiverType(tree), state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    MethodSymbol constructor = ASTHelpers.getSymbol(tree);
+    return constructor == null ? Description.NO_MATCH : check(tree, constructor, null, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null) {
+      return Description.NO_MATCH;
+    }
+    Type receiver =
+        method.isStatic() || method.isConstructor()
+            ? null
+            : ASTHelpers.getType(tree.getQualifierExpression());
+    return check(tree, method, receiver, state);
+  }
+
+  private Description check(
+      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Analysis analysis = Analysis.of(state, () -> ModelLoader.load(options));
+    BlockingChain chain = analysis.blockingChain(method, receiver, state);
+    if (chain == null) {
+      return Description.NO_MATCH;
+    }
+    ThreadContext context = analysis.contexts().contextOf(state.getPath(), state);
+    if (context.kind() != reportedKind()) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description =
+        buildDescription(tree).setMessage(message(chain, context, analysis));
+    SuggestedFix fix = fix(context, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  private String message(BlockingChain chain, ThreadContext context, Analysis analysis) {
+    StringBuilder message = new StringBuilder(headline()).append(": ");
+    if (chain.isDirect()) {
+      message.append('`').append(chain.api()).append("` ").append(chain.what());
+    } else {
+      message
+          .append('`')
+          .append(chain.steps().get(0))
+          .append("` blocks: ")
+          .append(chain.render())
+          .append(", and `")
+          .append(chain.api())
+          .append("` ")
+          .append(chain.what());
+    }
+    message.append(". ").append(capitalize(context.reason())).append("; while it blocks, ").append(consequence()).append('.');
+    String advice = analysis.model().framework(context.framework()).advice();
+    if (!context.framework().isEmpty() && !advice.isEmpty()) {
+      message.append(' ').append(capitalize(advice));
+      if (!advice.endsWith(".")) {
+        message.append('.');
+      }
+    }
+    return message.toString();
+  }
+
+  private static @Nullable SuggestedFix fix(ThreadContext context, VisitorState state) {
+    Remedy remedy = context.remedy();
+    if (remedy == null || !(context.origin() instanceof MethodInvocationTree origin)) {
+      return null;
+    }
+    if (remedy.renameTo() != null) {
+      return SuggestedFixes.renameMethodInvocation(origin, remedy.renameTo(), state);
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(origin);
+    if (remedy.insertBefore() != null && receiver != null) {
+      SuggestedFix.Builder fix = SuggestedFix.builder().postfixWith(receiver, remedy.insertBefore());
+      if (remedy.importType() != null) {
+        fix.addImport(remedy.importType());
+      }
+      return fix.build();
+    }
+    return null;
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

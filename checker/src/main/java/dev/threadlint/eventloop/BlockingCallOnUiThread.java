@@ -1,0 +1,43 @@
+package dev.threadlint.eventloop;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.bugpatterns.BugChecker;
+import dev.threadlint.Catalogue;
+import dev.threadlint.model.ThreadContext.Kind;
+
+/**
+ * A blocking call, direct or through methods of the same file, on a UI thread: the Swing event
+ * dispatch thread, the JavaFX application thread, Android's main thread.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "Blocking call on the UI thread: the interface freezes until it returns",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Catalogue.BASE_URL + "BlockingCallOnUiThread.md",
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class BlockingCallOnUiThread extends BlockingCallCheck {
+  public BlockingCallOnUiThread(ErrorProneFlags flags) {
+    super(flags);
+  }
+
+  @Override
+  Kind reportedKind() {
+    return Kind.UI_THREAD;
+  }
+
+  @Override
+  String headline() {
+    return "Blocking call on the UI thread";
+  }
+
+  @Override
+  String consequence() {
+    return "the interface cannot repaint or react to input";
+  }
+}

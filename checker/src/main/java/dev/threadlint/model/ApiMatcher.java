@@ -1,0 +1,114 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Matches javac symbols against {@link MemberPattern}s. One instance per compilation: it caches
+ * the types that model files name, so each is looked up once.
+ */
+public final class ApiMatcher {
+  private final Map<String, Optional<Type>> types = new HashMap<>();
+
+  /** The erased type of that name, or null when it is not on the classpath. */
+  public @Nullable Type resolve(String name, VisitorState state) {
+    return types
+        .computeIfAbsent(
+            name,
+            n -> Optional.ofNullable(state.getTypeFromString(n)).map(t -> state.getTypes().erasure(t)))
+        .orElse(null);
+  }
+
+  /** Whether {@code type} is {@code superName} or a subtype of it (erased). */
+  public boolean isSubtype(@Nullable Type type, String superName, VisitorState state) {
+    Type target = resolve(superName, state);
+    if (type == null || target == null) {
+      return false;
+    }
+    Types javacTypes = state.getTypes();
+    return javacTypes.isSubtype(javacTypes.erasure(type), target);
+  }
+
+  /**
+   * Whether a call of {@code method} on a receiver of static type {@code receiver} (null for
+   * static calls and constructors) is one the pattern names: the method is declared in the
+   * pattern's type, overrides a method declared there, or is inherited by it and called on it.
+   */
+  public boolean matchesCall(
+      MemberPattern pattern, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    if (!pattern.nameMatches(method.getSimpleName().toString())
+        || !pattern.paramsMatch(method, state.getTypes())) {
+      return false;
+    }
+    if (!pattern.isExactType()) {
+      return pattern.typeNameMatches(ownerName(method))
+          || (receiver != null
+              && receiver.tsym != null
+              && pattern.typeNameMatches(receiver.tsym.getQualifiedName().toString()));
+    }
+    Type target = resolve(pattern.type(), state);
+    if (target == null) {
+      return false;
+    }
+    Types javacTypes = state.getTypes();
+    if (method.owner == target.tsym) {
+      return true;
+    }
+    if (receiver != null
+        && javacTypes.isSubtype(javacTypes.erasure(receiver), target)
+        && javacTypes.isSubtype(target, javacTypes.erasure(method.owner.type))) {
+      return true;
+    }
+    if (method.isStatic() || method.isConstructor()) {
+      return false;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, javacTypes)) {
+      if (overridden.owner == target.tsym) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code method} overrides (or is) a method the pattern names in its declaring type. */
+  public boolean matchesOverride(MemberPattern pattern, MethodSymbol method, VisitorState state) {
+    if (!pattern.nameMatches(method.getSimpleName().toString())) {
+      return false;
+    }
+    if (declaredIn(pattern, method)) {
+      return true;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (declaredIn(pattern, overridden)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean declaredIn(MemberPattern pattern, MethodSymbol method) {
+    return pattern.typeNameMatches(ownerName(method));
+  }
+
+  /** Whether the symbol carries an annotation of that qualified name (matched by name only). */
+  public static boolean hasAnnotation(Symbol symbol, String annotation) {
+    for (var mirror : symbol.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().asElement().toString().equals(annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String ownerName(MethodSymbol method) {
+    return method.owner.getQualifiedName().toString();
+  }
+}

@@ -1,0 +1,402 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.model.ThreadContext.Kind;
+import dev.threadlint.model.ThreadContext.Remedy;
+import dev.threadlint.model.ThreadModel.AnnotationRule;
+import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import dev.threadlint.model.ThreadModel.CallbackRule;
+import dev.threadlint.model.ThreadModel.Framework;
+import dev.threadlint.model.ThreadModel.OverrideRule;
+import dev.threadlint.model.ThreadModel.ReactiveType;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where code runs: for a method body, lambda, method reference or anonymous class, the thread
+ * context the model infers, with the reason. Unknown means unknown: checks stay silent.
+ */
+public final class ContextResolver {
+  private final ThreadModel model;
+  private final ApiMatcher matcher;
+  private final ReactiveChains chains;
+
+  public ContextResolver(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
+    this.model = model;
+    this.matcher = matcher;
+    this.chains = new ReactiveChains(model, matcher, blocking);
+  }
+
+  /**
+   * The context of the code at {@code path}: found at the nearest enclosing lambda, method
+   * reference (when it is the leaf), method or class, looking through code that runs on its
+   * caller's thread (a lambda passed to {@code forEach}, say).
+   */
+  public ThreadContext contextOf(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree
+          || (leaf instanceof MemberReferenceTree && p == path)) {
+        ThreadContext context = contextOfFunctional(p, state);
+        if (context.kind() != Kind.CALLER) {
+          return context;
+        }
+      } else if (leaf instanceof MethodTree) {
+        ThreadContext context = contextOfMethod(p, state);
+        if (context.kind() != Kind.CALLER) {
+          return context;
+        }
+        p = p.getParentPath().getParentPath(); // the anonymous class's `new`: go on from there
+      } else if (leaf instanceof ClassTree) {
+        return ThreadContext.unknown(); // field and instance initialisers
+      }
+    }
+    return ThreadContext.unknown();
+  }
+
+  /**
+   * The context of a lambda, method reference or anonymous class at {@code path}, from what it is
+   * passed to or what it implements. May be {@link Kind#CALLER}.
+   */
+  public ThreadContext contextOfFunctional(TreePath path, VisitorState state) {
+    Tree leaf = path.getLeaf();
+    String what =
+        leaf instanceof LambdaExpressionTree
+            ? "this lambda"
+            : leaf instanceof MemberReferenceTree
+                ? "this method reference"
+                : "this anonymous class";
+    TreePath argPath = path;
+    TreePath parent = path.getParentPath();
+    while (parent != null
+        && (parent.getLeaf() instanceof ParenthesizedTree
+            || parent.getLeaf() instanceof TypeCastTree)) {
+      argPath = parent;
+      parent = parent.getParentPath();
+    }
+    if (parent != null) {
+      ThreadContext passed = contextAsArgument(argPath.getLeaf(), parent, what, state);
+      if (passed != null) {
+        return passed;
+      }
+    }
+    if (!(leaf instanceof NewClassTree)) {
+      Type type = ASTHelpers.getType(leaf);
+      if (type != null && type.tsym != null) {
+        MethodSymbol descriptor = descriptorOf(type, state);
+        if (descriptor != null) {
+          ThreadContext implemented = contextOfOverride(descriptor, what + " implements", state);
+          if (implemented != null) {
+            return implemented;
+          }
+        }
+      }
+    }
+    return ThreadContext.unknown();
+  }
+
+  /** The context of a method body, from its annotations, what it overrides, or its class. */
+  public ThreadContext contextOfMethod(TreePath methodPath, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol((MethodTree) methodPath.getLeaf());
+    if (method == null) {
+      return ThreadContext.unknown();
+    }
+    ThreadContext annotated = contextOfAnnotations(method, AnnotationTarget.METHOD, state);
+    if (annotated != null) {
+      return annotated;
+    }
+    ThreadContext overriding =
+        contextOfOverride(method, "`" + method.getSimpleName() + "` overrides", state);
+    if (overriding != null) {
+      return overriding;
+    }
+    annotated = contextOfAnnotations(method, AnnotationTarget.CLASS, state);
+    if (annotated != null) {
+      return annotated;
+    }
+    ClassSymbol owner = method.enclClass();
+    TreePath classPath = methodPath.getParentPath();
+    if (owner != null
+        && owner.isAnonymous()
+        && classPath != null
+        && classPath.getParentPath() != null
+        && classPath.getParentPath().getLeaf() instanceof NewClassTree) {
+      return contextOfFunctional(classPath.getParentPath(), state);
+    }
+    return ThreadContext.unknown();
+  }
+
+  private @Nullable ThreadContext contextAsArgument(
+      Tree argument, TreePath parent, String what, VisitorState state) {
+    Tree call = parent.getLeaf();
+    List<? extends ExpressionTree> arguments;
+    MethodSymbol method;
+    Type receiver;
+    if (call instanceof MethodInvocationTree invocation) {
+      arguments = invocation.getArguments();
+      method = ASTHelpers.getSymbol(invocation);
+      receiver = ASTHelpers.getReceiverType(invocation);
+    } else if (call instanceof NewClassTree newClass) {
+      arguments = newClass.getArguments();
+      method = ASTHelpers.getSymbol(newClass);
+      receiver = null;
+    } else {
+      return null;
+    }
+    int index = indexOf(arguments, argument);
+    if (index < 0 || method == null) {
+      return null;
+    }
+    if (call instanceof MethodInvocationTree invocation) {
+      ReactiveType reactive = reactiveTypeOf(method, receiver, state);
+      if (reactive != null) {
+        return chains.contextOfArgument(invocation, parent, method, reactive, what, state);
+      }
+    }
+    CallbackRule rule = callbackRule(method, receiver, index, arguments.size(), state);
+    if (rule == null) {
+      return null;
+    }
+    if (rule.kind() == Kind.CALLER) {
+      return ThreadContext.caller();
+    }
+    String target = "`" + ApiMatcher.ownerName(method) + "#" + method.getSimpleName() + "`";
+    String reason = what + " is passed to " + target + ", " + runsOn(rule.kind(), rule.framework());
+    Remedy remedy = rule.renameTo() == null ? null : new Remedy(rule.renameTo(), null, null);
+    return new ThreadContext(rule.kind(), reason, rule.framework(), call, remedy);
+  }
+
+  /** The reactive type the call is an operator or factory of, or null. */
+  @Nullable ReactiveType reactiveTypeOf(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Type owner = method.isStatic() || receiver == null ? method.owner.type : receiver;
+    for (ReactiveType type : model.reactiveTypes()) {
+      if (matcher.isSubtype(owner, type.type(), state)) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The callback rule for that argument: among the rules that match, the ones on the most
+   * specific types; among those, an escape hatch (worker, unknown) wins over a non-blocking
+   * context, because when rules disagree we would rather stay silent.
+   */
+  private @Nullable CallbackRule callbackRule(
+      MethodSymbol method, @Nullable Type receiver, int index, int count, VisitorState state) {
+    List<CallbackRule> matching = new ArrayList<>();
+    for (CallbackRule rule : model.callbackRules()) {
+      Integer wanted = rule.argument();
+      if (wanted != null && wanted != index && !(wanted == -1 && index == count - 1)) {
+        continue;
+      }
+      if (rule.paramType() != null && !paramErasesTo(method, index, rule.paramType(), state)) {
+        continue;
+      }
+      if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+        matching.add(rule);
+      }
+    }
+    if (matching.isEmpty()) {
+      return null;
+    }
+    List<CallbackRule> specific = new ArrayList<>();
+    for (CallbackRule rule : matching) {
+      if (!lessSpecificThanAny(rule, matching, state)) {
+        specific.add(rule);
+      }
+    }
+    for (CallbackRule rule : specific) {
+      if (!rule.kind().forbidsBlocking() && rule.kind() != Kind.CALLER) {
+        return rule;
+      }
+    }
+    return specific.get(0);
+  }
+
+  private boolean lessSpecificThanAny(
+      CallbackRule rule, List<CallbackRule> others, VisitorState state) {
+    for (CallbackRule other : others) {
+      if (other == rule || other.member().type().equals(rule.member().type())) {
+        continue;
+      }
+      if (!rule.member().isExactType() && other.member().isExactType()) {
+        return true;
+      }
+      if (rule.member().isExactType()
+          && other.member().isExactType()
+          && matcher.isSubtype(
+              matcher.resolve(other.member().type(), state), rule.member().type(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean paramErasesTo(
+      MethodSymbol method, int index, String type, VisitorState state) {
+    List<Symbol.VarSymbol> params = method.getParameters();
+    if (params.isEmpty()) {
+      return false;
+    }
+    Symbol.VarSymbol param = params.get(Math.min(index, params.size() - 1));
+    return state.getTypes().erasure(param.type).toString().equals(type);
+  }
+
+  private @Nullable ThreadContext contextOfOverride(
+      MethodSymbol method, String subject, VisitorState state) {
+    for (OverrideRule rule : model.overrideRules()) {
+      if (!matcher.matchesOverride(rule.member(), method, state)) {
+        continue;
+      }
+      MethodSymbol declared = declaredMatch(rule, method, state);
+      String target =
+          "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
+      String reason = subject + " " + target + ", which " + calledOn(rule.kind(), rule.framework());
+      return ThreadContext.of(rule.kind(), reason, rule.framework());
+    }
+    return null;
+  }
+
+  private MethodSymbol declaredMatch(OverrideRule rule, MethodSymbol method, VisitorState state) {
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (rule.member().typeNameMatches(ApiMatcher.ownerName(overridden))) {
+        return overridden;
+      }
+    }
+    return method;
+  }
+
+  private @Nullable ThreadContext contextOfAnnotations(
+      MethodSymbol method, AnnotationTarget where, VisitorState state) {
+    for (AnnotationRule rule : model.annotationRules()) {
+      boolean onMethod =
+          where == AnnotationTarget.METHOD
+              && rule.target() != AnnotationTarget.CLASS
+              && ApiMatcher.hasAnnotation(method, rule.annotation());
+      Symbol annotatedClass =
+          where == AnnotationTarget.CLASS && rule.target() != AnnotationTarget.METHOD
+              ? annotatedEnclosingClass(method, rule.annotation())
+              : null;
+      if (!onMethod && annotatedClass == null) {
+        continue;
+      }
+      String classAnnotation = null;
+      if (!rule.classAnnotations().isEmpty()) {
+        classAnnotation = firstAnnotation(method.enclClass(), rule);
+        if (classAnnotation == null) {
+          continue;
+        }
+      }
+      if (rule.returns() != null
+          && !matcher.isSubtype(method.getReturnType(), rule.returns(), state)) {
+        continue;
+      }
+      String simple = simpleName(rule.annotation());
+      StringBuilder reason = new StringBuilder();
+      if (onMethod) {
+        reason.append("`").append(method.getSimpleName()).append("` is annotated `@").append(simple).append("`");
+      } else {
+        reason.append("its class `").append(annotatedClass.getSimpleName()).append("` is annotated `@").append(simple).append("`");
+      }
+      if (classAnnotation != null) {
+        reason.append(" in a class annotated `@").append(simpleName(classAnnotation)).append("`");
+      }
+      if (rule.returns() != null) {
+        reason.append(" and returns `").append(method.getReturnType().tsym.getSimpleName()).append("`");
+      }
+      if (rule.kind().forbidsBlocking()) {
+        reason.append(", so ").append(calledOn(rule.kind(), rule.framework()));
+      }
+      return ThreadContext.of(rule.kind(), reason.toString(), rule.framework());
+    }
+    return null;
+  }
+
+  private static @Nullable Symbol annotatedEnclosingClass(MethodSymbol method, String annotation) {
+    for (Symbol s = method.enclClass(); s instanceof ClassSymbol; s = s.owner.enclClass()) {
+      if (ApiMatcher.hasAnnotation(s, annotation)) {
+        return s;
+      }
+      if (s.owner == null) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String firstAnnotation(@Nullable ClassSymbol owner, AnnotationRule rule) {
+    if (owner == null) {
+      return null;
+    }
+    for (String annotation : rule.classAnnotations()) {
+      if (ApiMatcher.hasAnnotation(owner, annotation)) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable MethodSymbol descriptorOf(Type type, VisitorState state) {
+    try {
+      Symbol descriptor = state.getTypes().findDescriptorSymbol(type.tsym);
+      return descriptor instanceof MethodSymbol m ? m : null;
+    } catch (RuntimeException notFunctional) {
+      return null;
+    }
+  }
+
+  private String runsOn(Kind kind, String frameworkName) {
+    Framework framework = model.framework(frameworkName);
+    return switch (kind) {
+      case EVENT_LOOP, UI_THREAD -> "whose callbacks run on " + framework.thread();
+      case WORKER -> "which runs it where blocking is allowed";
+      case COMMON_POOL -> "which runs it on ForkJoinPool.commonPool()";
+      default -> "which gives no guarantee about the thread";
+    };
+  }
+
+  private String calledOn(Kind kind, String frameworkName) {
+    if (frameworkName.isEmpty()) {
+      return kind == Kind.UI_THREAD
+          ? "it runs on the UI thread"
+          : kind.forbidsBlocking() ? "it runs on a thread that must not block" : "it may block";
+    }
+    Framework framework = model.framework(frameworkName);
+    return switch (kind) {
+      case EVENT_LOOP, UI_THREAD -> frameworkName + " calls on " + framework.thread();
+      case WORKER -> frameworkName + " calls where blocking is allowed";
+      default -> frameworkName + " calls on a thread of its own";
+    };
+  }
+
+  static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+
+  private static int indexOf(List<? extends ExpressionTree> arguments, Tree argument) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if (arguments.get(i) == argument) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

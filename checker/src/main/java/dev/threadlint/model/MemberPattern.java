@@ -1,0 +1,141 @@
+package dev.threadlint.model;
+
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pattern naming methods in a model file: {@code type#name} or {@code type#name(params)}.
+ *
+ * <ul>
+ *   <li>{@code type} is a fully qualified name (matched with its subtypes), a package tree {@code
+ *       io.vertx.**}, or a name glob such as {@code java.awt.event.*Listener} (globs match by name
+ *       only, no subtypes).
+ *   <li>{@code name} is a method name, a glob such as {@code blocking*}, {@code *} or {@code
+ *       <init>} for constructors.
+ *   <li>{@code params}, when given, are erased parameter types separated by commas; {@code *}
+ *       matches one parameter of any type and a trailing {@code ..} any remaining ones.
+ * </ul>
+ */
+public final class MemberPattern {
+  private final String text;
+  private final String type;
+  private final @Nullable Pattern typeGlob;
+  private final String name;
+  private final @Nullable Pattern nameGlob;
+  private final @Nullable List<String> params;
+
+  private MemberPattern(
+      String text, String type, String name, @Nullable List<String> params) {
+    this.text = text;
+    this.type = type;
+    this.typeGlob = type.contains("*") ? glob(type) : null;
+    this.name = name;
+    this.nameGlob = name.contains("*") ? glob(name) : null;
+    this.params = params;
+  }
+
+  /** Parses {@code type#name[(params)]}; the message of the exception says what is wrong. */
+  public static MemberPattern parse(String text) {
+    int hash = text.indexOf('#');
+    if (hash <= 0 || hash == text.length() - 1) {
+      throw new IllegalArgumentException("expected type#method, got '" + text + "'");
+    }
+    String type = text.substring(0, hash);
+    String rest = text.substring(hash + 1);
+    List<String> params = null;
+    int open = rest.indexOf('(');
+    if (open >= 0) {
+      if (!rest.endsWith(")")) {
+        throw new IllegalArgumentException("unclosed parameter list in '" + text + "'");
+      }
+      params = new ArrayList<>();
+      String inside = rest.substring(open + 1, rest.length() - 1).trim();
+      if (!inside.isEmpty()) {
+        for (String p : inside.split(",")) {
+          params.add(p.trim());
+        }
+      }
+      rest = rest.substring(0, open);
+    }
+    if (!type.matches("[\\w.$*]+") || !rest.matches("[\\w$*<>]+")) {
+      throw new IllegalArgumentException("malformed member pattern '" + text + "'");
+    }
+    return new MemberPattern(text, type, rest, params);
+  }
+
+  /** The type part: a qualified name, a package tree or a glob. */
+  public String type() {
+    return type;
+  }
+
+  /** Whether {@link #type()} is one exact type (matched with its subtypes). */
+  public boolean isExactType() {
+    return typeGlob == null;
+  }
+
+  /** The exact method name, or null when the name is a glob. */
+  public @Nullable String exactName() {
+    return nameGlob == null ? name : null;
+  }
+
+  public boolean nameMatches(String methodName) {
+    return nameGlob == null ? name.equals(methodName) : nameGlob.matcher(methodName).matches();
+  }
+
+  /** Whether a type name matches a glob type pattern (only for non-exact patterns). */
+  public boolean typeNameMatches(String qualifiedName) {
+    return typeGlob == null ? type.equals(qualifiedName) : typeGlob.matcher(qualifiedName).matches();
+  }
+
+  public boolean paramsMatch(MethodSymbol method, Types types) {
+    if (params == null) {
+      return true;
+    }
+    List<Symbol.VarSymbol> actual = method.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      String expected = params.get(i);
+      if (expected.equals("..")) {
+        return i == params.size() - 1;
+      }
+      if (i >= actual.size()) {
+        return false;
+      }
+      if (expected.equals("*")) {
+        continue;
+      }
+      Type erased = types.erasure(actual.get(i).type);
+      if (!erased.toString().equals(expected)) {
+        return false;
+      }
+    }
+    return actual.size() == params.size();
+  }
+
+  private static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*') {
+        boolean deep = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
+        regex.append(deep ? ".*" : "[^.]*");
+        if (deep) {
+          i++;
+        }
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.model.ThreadContext.Kind;
+import dev.threadlint.model.ThreadContext.Remedy;
+import dev.threadlint.model.ThreadModel.ChainRole;
+import dev.threadlint.model.ThreadModel.ChainRule;
+import dev.threadlint.model.ThreadModel.ReactiveType;
+import dev.threadlint.model.ThreadModel.SchedulerRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the lambdas of a Reactor or RxJava chain run. Operators run on the thread that delivers
+ * the signal, which must not block, unless the visible chain moves them: the nearest {@code
+ * publishOn}/{@code observeOn} before the operator decides, else a {@code subscribeOn} anywhere
+ * in the chain. Factories such as {@code fromCallable} run at subscription: they are known only
+ * when the chain subscribes on a known scheduler. A chain consumed by a blocking terminal ({@code
+ * block()}, {@code blockingGet()}) in the same expression runs on the caller's thread.
+ */
+final class ReactiveChains {
+  private final ThreadModel model;
+  private final ApiMatcher matcher;
+  private final BlockingApis blocking;
+
+  ReactiveChains(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
+    this.model = model;
+    this.matcher = matcher;
+    this.blocking = blocking;
+  }
+
+  /** A scheduler move seen in the chain: the call and the kind of thread it moves to. */
+  private record Move(MethodInvocationTree call, Kind kind) {}
+
+  ThreadContext contextOfArgument(
+      MethodInvocationTree call,
+      TreePath callPath,
+      MethodSymbol method,
+      ReactiveType type,
+      String what,
+      VisitorState state) {
+    boolean source = role(method, ASTHelpers.getReceiverType(call), state) == ChainRole.SOURCE;
+
+    Move publishOn = null;
+    Move subscribeOn = null;
+    for (ExpressionTree up = ASTHelpers.getReceiver(call);
+        up instanceof MethodInvocationTree upstream;
+        up = ASTHelpers.getReceiver(upstream)) {
+      MethodSymbol sym = ASTHelpers.getSymbol(upstream);
+      if (sym == null) {
+        break;
+      }
+      ChainRole role = role(sym, ASTHelpers.getReceiverType(upstream), state);
+      if (role == ChainRole.PUBLISH_ON && publishOn == null) {
+        publishOn = new Move(upstream, schedulerKind(upstream, state));
+      } else if (role == ChainRole.SUBSCRIBE_ON && subscribeOn == null) {
+        subscribeOn = new Move(upstream, schedulerKind(upstream, state));
+      }
+    }
+
+    boolean blockingTerminal = false;
+    TreePath p = callPath;
+    while (p.getParentPath() != null) {
+      TreePath parent = p.getParentPath();
+      while (parent.getLeaf() instanceof ParenthesizedTree && parent.getParentPath() != null) {
+        parent = parent.getParentPath();
+      }
+      if (!(parent.getLeaf() instanceof MemberSelectTree select)
+          || parent.getParentPath() == null
+          || !(parent.getParentPath().getLeaf() instanceof MethodInvocationTree next)
+          || next.getMethodSelect() != select) {
+        break;
+      }
+      MethodSymbol sym = ASTHelpers.getSymbol(next);
+      if (sym == null) {
+        break;
+      }
+      Type receiver = ASTHelpers.getReceiverType(next);
+      if (blocking.lookup(sym, receiver, state) != null) {
+        blockingTerminal = true;
+        break;
+      }
+      if (role(sym, receiver, state) == ChainRole.SUBSCRIBE_ON && subscribeOn == null) {
+        subscribeOn = new Move(next, schedulerKind(next, state));
+      }
+      p = parent.getParentPath();
+    }
+
+    String operator =
+        "`" + ApiMatcher.ownerName(method) + "#" + method.getSimpleName() + "`";
+    String framework = type.framework();
+    if (source) {
+      if (subscribeOn != null) {
+        return moved(subscribeOn, what + " is passed to " + operator + ", which runs it at subscription", framework);
+      }
+      return blockingTerminal ? ThreadContext.caller() : ThreadContext.unknown();
+    }
+    if (publishOn != null) {
+      return moved(publishOn, what + " is passed to " + operator + " after a publishOn", framework);
+    }
+    if (subscribeOn != null) {
+      return moved(subscribeOn, what + " is passed to " + operator + " in a chain that subscribes on a scheduler", framework);
+    }
+    if (blockingTerminal) {
+      return ThreadContext.caller();
+    }
+    String reason =
+        what
+            + " is passed to "
+            + operator
+            + "; "
+            + framework
+            + " operators run on the thread that delivers the signal, and nothing in this chain"
+            + " moves them to a scheduler where blocking is allowed";
+    Remedy remedy =
+        type.offload() != null && !method.isStatic() && ASTHelpers.getReceiver(call) != null
+            ? new Remedy(null, type.offload(), type.offloadImport())
+            : null;
+    return new ThreadContext(Kind.EVENT_LOOP, reason, framework, call, remedy);
+  }
+
+  private static ThreadContext moved(Move move, String reason, String framework) {
+    String scheduler = move.call().getArguments().isEmpty() ? "" : move.call().getArguments().get(0).toString();
+    return switch (move.kind()) {
+      case WORKER, COMMON_POOL, EVENT_LOOP ->
+          ThreadContext.of(
+              move.kind(),
+              reason
+                  + " ("
+                  + scheduler
+                  + (move.kind() == Kind.EVENT_LOOP
+                      ? " runs on non-blocking threads)"
+                      : " allows blocking)"),
+              framework);
+      default -> ThreadContext.unknown();
+    };
+  }
+
+  private @Nullable ChainRole role(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (ChainRule rule : model.chainRules()) {
+      if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+        return rule.role();
+      }
+    }
+    return null;
+  }
+
+  /** The kind of thread the scheduler argument of a publishOn/subscribeOn call provides. */
+  private Kind schedulerKind(MethodInvocationTree move, VisitorState state) {
+    if (move.getArguments().isEmpty()) {
+      return Kind.UNKNOWN;
+    }
+    ExpressionTree scheduler = ASTHelpers.stripParentheses(move.getArguments().get(0));
+    if (scheduler instanceof MethodInvocationTree factory) {
+      MethodSymbol sym = ASTHelpers.getSymbol(factory);
+      if (sym != null) {
+        for (SchedulerRule rule : model.schedulerRules()) {
+          if (matcher.matchesCall(rule.member(), sym, ASTHelpers.getReceiverType(factory), state)) {
+            return rule.kind();
+          }
+        }
+      }
+    }
+    return Kind.UNKNOWN;
+  }
+}

@@ -1,0 +1,173 @@
+package dev.threadlint.model;
+
+import dev.threadlint.model.ThreadContext.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The knowledge base: what blocks, which callbacks run where, how reactive chains move work.
+ *
+ * <p>Built only from model files (see {@code model/README.md} in the resources for the format) by
+ * {@link ThreadModelParser}; checks and the analysis read it, nothing writes it afterwards.
+ */
+public final class ThreadModel {
+
+  /** A framework: the name used in messages, the thread it runs callbacks on, how to move off. */
+  public record Framework(String name, String thread, String advice) {}
+
+  /** A blocking API ({@code blocking}) or an exception to one ({@code not-blocking}). */
+  public record BlockingRule(MemberPattern member, boolean blocking, String what) {}
+
+  /**
+   * Lambdas, method references and anonymous classes passed to {@code member} run in {@code
+   * kind}.
+   *
+   * @param argument which argument: a 0-based index, -1 for the last, {@code null} for any
+   * @param paramType only arguments whose declared parameter type erases to this type, or null
+   * @param renameTo a sibling method that runs the same callback where blocking is allowed
+   */
+  public record CallbackRule(
+      MemberPattern member,
+      Kind kind,
+      String framework,
+      @Nullable Integer argument,
+      @Nullable String paramType,
+      @Nullable String renameTo) {}
+
+  /** Methods that override {@code member} (and lambdas implementing it) run in {@code kind}. */
+  public record OverrideRule(MemberPattern member, Kind kind, String framework) {}
+
+  /** Where annotations (on the method, its class, or both) put the code. */
+  public enum AnnotationTarget {
+    METHOD,
+    CLASS,
+    ANY
+  }
+
+  /**
+   * Methods carrying {@code annotation} run in {@code kind}; optionally only when their class
+   * carries one of {@code classAnnotations} and they return a subtype of {@code returns}.
+   */
+  public record AnnotationRule(
+      String annotation,
+      AnnotationTarget target,
+      Kind kind,
+      String framework,
+      Set<String> classAnnotations,
+      @Nullable String returns) {}
+
+  /**
+   * A reactive type whose operator lambdas run on the signalling thread.
+   *
+   * @param offload the text to insert before an operator to move it to a blocking-friendly
+   *     scheduler, e.g. {@code .publishOn(Schedulers.boundedElastic())}
+   * @param offloadImport the type {@code offload} needs imported
+   */
+  public record ReactiveType(
+      String type, String framework, @Nullable String offload, @Nullable String offloadImport) {}
+
+  /** The role a reactive method plays in a chain. */
+  public enum ChainRole {
+    /** A factory whose lambda runs at subscription ({@code Mono.fromCallable}). */
+    SOURCE,
+    /** Moves the operators after it to the given scheduler ({@code publishOn}, {@code observeOn}). */
+    PUBLISH_ON,
+    /** Moves the subscription, so the source and the operators before a publishOn. */
+    SUBSCRIBE_ON
+  }
+
+  public record ChainRule(MemberPattern member, ChainRole role) {}
+
+  /** A scheduler factory and the kind of thread its workers are. */
+  public record SchedulerRule(MemberPattern member, Kind kind) {}
+
+  final Map<String, Framework> frameworks = new LinkedHashMap<>();
+  final List<BlockingRule> blockingRules = new ArrayList<>();
+  final List<String> blockingAnnotations = new ArrayList<>();
+  final List<String> nonBlockingAnnotations = new ArrayList<>();
+  final List<CallbackRule> callbackRules = new ArrayList<>();
+  final List<OverrideRule> overrideRules = new ArrayList<>();
+  final List<AnnotationRule> annotationRules = new ArrayList<>();
+  final List<ReactiveType> reactiveTypes = new ArrayList<>();
+  final List<ChainRule> chainRules = new ArrayList<>();
+  final List<SchedulerRule> schedulerRules = new ArrayList<>();
+  final List<String> sources = new ArrayList<>();
+
+  ThreadModel() {}
+
+  public List<BlockingRule> blockingRules() {
+    return blockingRules;
+  }
+
+  public List<String> blockingAnnotations() {
+    return blockingAnnotations;
+  }
+
+  public List<String> nonBlockingAnnotations() {
+    return nonBlockingAnnotations;
+  }
+
+  public List<CallbackRule> callbackRules() {
+    return callbackRules;
+  }
+
+  public List<OverrideRule> overrideRules() {
+    return overrideRules;
+  }
+
+  public List<AnnotationRule> annotationRules() {
+    return annotationRules;
+  }
+
+  public List<ReactiveType> reactiveTypes() {
+    return reactiveTypes;
+  }
+
+  public List<ChainRule> chainRules() {
+    return chainRules;
+  }
+
+  public List<SchedulerRule> schedulerRules() {
+    return schedulerRules;
+  }
+
+  /** The model files this model was read from, in order. */
+  public List<String> sources() {
+    return sources;
+  }
+
+  /** The framework of that name; an unnamed one if no file declared it. */
+  public Framework framework(String name) {
+    Framework f = frameworks.get(name);
+    return f != null ? f : new Framework(name, "a " + name + " thread", "");
+  }
+
+  /** The number of rules of every kind, for diagnostics and tests. */
+  public int size() {
+    return blockingRules.size()
+        + callbackRules.size()
+        + overrideRules.size()
+        + annotationRules.size()
+        + reactiveTypes.size()
+        + chainRules.size()
+        + schedulerRules.size()
+        + blockingAnnotations.size()
+        + nonBlockingAnnotations.size();
+  }
+
+  static Map<String, Kind> kindNames() {
+    Map<String, Kind> names = new HashMap<>();
+    names.put("event-loop", Kind.EVENT_LOOP);
+    names.put("ui-thread", Kind.UI_THREAD);
+    names.put("worker", Kind.WORKER);
+    names.put("common-pool", Kind.COMMON_POOL);
+    names.put("caller", Kind.CALLER);
+    names.put("unknown", Kind.UNKNOWN);
+    return names;
+  }
+}

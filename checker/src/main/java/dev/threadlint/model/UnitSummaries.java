@@ -1,0 +1,225 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.model.BlockingApis.BlockingApi;
+import dev.threadlint.model.ThreadContext.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The method summaries of one compilation unit. One scan collects, per method, the blocking calls
+ * and the calls to other methods of the unit that run synchronously in its body (lambdas that run
+ * on the caller's thread included, lambdas handed elsewhere excluded); a breadth-first pass over
+ * the reversed call edges then marks every method that can reach a blocking call, shortest chain
+ * first. Linear in the size of the unit; cycles are handled by visiting each method once.
+ */
+public final class UnitSummaries {
+  private final Map<MethodSymbol, MethodSummary> summaries;
+
+  private UnitSummaries(Map<MethodSymbol, MethodSummary> summaries) {
+    this.summaries = summaries;
+  }
+
+  /** The summary of a method declared in this unit, or null for methods of other units. */
+  public @Nullable MethodSummary summary(MethodSymbol method) {
+    return summaries.get(method);
+  }
+
+  public static UnitSummaries compute(
+      CompilationUnitTree unit, ContextResolver contexts, BlockingApis apis, VisitorState state) {
+    Collector collector = new Collector(unit, contexts, apis, state);
+    collector.scan(unit, null);
+    return new UnitSummaries(collector.solve());
+  }
+
+  /** What one method's body does directly. */
+  private static final class Body {
+    @Nullable BlockingChain direct;
+    final Set<MethodSymbol> callees = new LinkedHashSet<>();
+  }
+
+  private static final class Collector extends TreePathScanner<Void, Void> {
+    private final CompilationUnitTree unit;
+    private final ContextResolver contexts;
+    private final BlockingApis apis;
+    private final VisitorState state;
+    private final Map<MethodSymbol, Body> bodies = new LinkedHashMap<>();
+    private @Nullable MethodSymbol current;
+
+    Collector(
+        CompilationUnitTree unit, ContextResolver contexts, BlockingApis apis, VisitorState state) {
+      this.unit = unit;
+      this.contexts = contexts;
+      this.apis = apis;
+      this.state = state;
+    }
+
+    @Override
+    public Void visitClass(ClassTree tree, Void unused) {
+      MethodSymbol saved = current;
+      current = null;
+      super.visitClass(tree, null);
+      current = saved;
+      return null;
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Void unused) {
+      MethodSymbol saved = current;
+      MethodSymbol sym = ASTHelpers.getSymbol(tree);
+      current = tree.getBody() == null ? null : sym;
+      if (current != null) {
+        bodies.put(current, new Body());
+      }
+      super.visitMethod(tree, null);
+      current = saved;
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+      if (current == null) {
+        return super.visitLambdaExpression(tree, null);
+      }
+      MethodSymbol saved = current;
+      if (contexts.contextOfFunctional(getCurrentPath(), state).kind() != Kind.CALLER) {
+        current = null; // runs later or elsewhere: not part of this method's synchronous work
+      }
+      super.visitLambdaExpression(tree, null);
+      current = saved;
+      return null;
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+      if (current != null
+          && contexts.contextOfFunctional(getCurrentPath(), state).kind() == Kind.CALLER) {
+        MethodSymbol sym = ASTHelpers.getSymbol(tree);
+        if (sym != null) {
+          record(sym, receiverOf(tree, sym));
+        }
+      }
+      return super.visitMemberReference(tree, null);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      if (current != null) {
+        MethodSymbol sym = ASTHelpers.getSymbol(tree);
+        if (sym != null) {
+          record(sym, ASTHelpers.getReceiverType(tree));
+        }
+      }
+      return super.visitMethodInvocation(tree, null);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Void unused) {
+      if (current != null) {
+        MethodSymbol sym = ASTHelpers.getSymbol(tree);
+        if (sym != null) {
+          record(sym, null);
+        }
+      }
+      return super.visitNewClass(tree, null);
+    }
+
+    private void record(MethodSymbol callee, @Nullable Type receiver) {
+      Body body = bodies.get(current);
+      BlockingApi api = apis.lookup(callee, receiver, state);
+      if (api != null) {
+        if (body.direct == null) {
+          body.direct = BlockingChain.direct(api.call(), api.what());
+        }
+      } else if (declaredHere(callee)) {
+        body.callees.add(callee);
+      }
+    }
+
+    private boolean declaredHere(MethodSymbol method) {
+      ClassSymbol owner = method.enclClass();
+      return owner != null
+          && owner.sourcefile != null
+          && owner.sourcefile.equals(unit.getSourceFile())
+          && !method.isAbstract();
+    }
+
+    Map<MethodSymbol, MethodSummary> solve() {
+      Map<MethodSymbol, List<MethodSymbol>> callers = new HashMap<>();
+      Map<MethodSymbol, BlockingChain> blocking = new HashMap<>();
+      Deque<MethodSymbol> queue = new ArrayDeque<>();
+      for (Map.Entry<MethodSymbol, Body> entry : bodies.entrySet()) {
+        MethodSymbol method = entry.getKey();
+        for (MethodSymbol callee : entry.getValue().callees) {
+          callers.computeIfAbsent(callee, c -> new ArrayList<>()).add(method);
+        }
+        if (entry.getValue().direct != null && !apis.isDeclaredNonBlocking(method)) {
+          blocking.put(method, entry.getValue().direct.through(display(method)));
+          queue.add(method);
+        }
+      }
+      while (!queue.isEmpty()) {
+        MethodSymbol callee = queue.poll();
+        BlockingChain chain = blocking.get(callee);
+        for (MethodSymbol caller : callers.getOrDefault(callee, List.of())) {
+          if (!blocking.containsKey(caller) && !apis.isDeclaredNonBlocking(caller)) {
+            blocking.put(caller, chain.through(display(caller)));
+            queue.add(caller);
+          }
+        }
+      }
+      Map<MethodSymbol, MethodSummary> result = new HashMap<>();
+      for (MethodSymbol method : bodies.keySet()) {
+        result.put(method, new MethodSummary(key(method), blocking.get(method)));
+      }
+      return result;
+    }
+  }
+
+  /** The type a method reference is called on, for receiver-sensitive model rules. */
+  static @Nullable Type receiverOf(MemberReferenceTree tree, MethodSymbol sym) {
+    if (sym.isStatic() || sym.isConstructor()) {
+      return null;
+    }
+    ExpressionTree qualifier = tree.getQualifierExpression();
+    return ASTHelpers.getType(qualifier);
+  }
+
+  /** How a method of this unit shows in a chain: {@code name()}. */
+  static String display(MethodSymbol method) {
+    return method.isConstructor()
+        ? "new " + method.owner.getSimpleName() + "()"
+        : method.getSimpleName() + "()";
+  }
+
+  /** The stable key of a method: {@code com.example.Foo#bar(int,java.lang.String)}. */
+  static String key(MethodSymbol method) {
+    StringBuilder key =
+        new StringBuilder(method.owner.getQualifiedName()).append('#').append(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      key.append(i == 0 ? "" : ",").append(method.getParameters().get(i).type.tsym.getQualifiedName());
+    }
+    return key.append(')').toString();
+  }
+}
