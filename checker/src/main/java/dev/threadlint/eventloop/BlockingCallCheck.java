@@ -17,8 +17,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.threadlint.config.ModelLoader;
-import dev.threadlint.config.ThreadlintOptions;
+import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.ThreadContext;
@@ -33,10 +32,10 @@ import org.jspecify.annotations.Nullable;
 abstract class BlockingCallCheck extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
 
-  private final ThreadlintOptions options;
+  private final ConfiguredAnalysis analysis;
 
   BlockingCallCheck(ErrorProneFlags flags) {
-    this.options = ThreadlintOptions.fromFlags(flags);
+    this.analysis = new ConfiguredAnalysis(flags);
   }
 
   /** The context kind this check reports in. */
@@ -75,7 +74,10 @@ abstract class BlockingCallCheck extends BugChecker
 
   private Description check(
       Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    Analysis analysis = Analysis.of(state, () -> ModelLoader.load(options));
+    Analysis analysis = this.analysis.get(state);
+    if (analysis == null) {
+      return Description.NO_MATCH;
+    }
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null) {
       return Description.NO_MATCH;

@@ -28,6 +28,11 @@ public final class BlockingCallInEventLoop extends BlockingCallCheck {
     super(flags);
   }
 
+  /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
+  public BlockingCallInEventLoop() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Override
   Kind reportedKind() {
     return Kind.EVENT_LOOP;

@@ -26,6 +26,11 @@ public final class BlockingCallOnUiThread extends BlockingCallCheck {
     super(flags);
   }
 
+  /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
+  public BlockingCallOnUiThread() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Override
   Kind reportedKind() {
     return Kind.UI_THREAD;

@@ -1,0 +1,51 @@
+package dev.threadlint.config;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.util.Context;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.ModelFormatException;
+import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A check's access to the {@link Analysis}, with configuration errors turned into one clean
+ * compiler error ("error: Threadlint: bad -XepOpt:Threadlint:ModelFiles: ...") instead of a javac
+ * crash report: an exception thrown while Error Prone builds its checks is printed as "An
+ * exception has occurred in the compiler" with a stack trace that hides the message.
+ */
+public final class ConfiguredAnalysis {
+  private static final Context.Key<RuntimeException> REPORTED = new Context.Key<>();
+
+  private final @Nullable ThreadlintOptions options;
+  private @Nullable RuntimeException error;
+
+  public ConfiguredAnalysis(ErrorProneFlags flags) {
+    ThreadlintOptions parsed = null;
+    try {
+      parsed = ThreadlintOptions.fromFlags(flags);
+    } catch (ConfigurationException e) {
+      error = e;
+    }
+    this.options = parsed;
+  }
+
+  /** The analysis of this compilation, or null when the configuration is bad (reported once). */
+  public @Nullable Analysis get(VisitorState state) {
+    if (error == null) {
+      try {
+        return Analysis.of(state, () -> ModelLoader.load(options));
+      } catch (ConfigurationException | ModelFormatException e) {
+        error = e;
+      }
+    }
+    if (state.context.get(REPORTED) == null) {
+      state.context.put(REPORTED, error);
+      JavacProcessingEnvironment.instance(state.context)
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, error.getMessage());
+    }
+    return null;
+  }
+}
