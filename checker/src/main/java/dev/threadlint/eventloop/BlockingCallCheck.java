@@ -3,6 +3,7 @@ package dev.threadlint.eventloop;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
@@ -10,6 +11,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -30,7 +32,10 @@ import org.jspecify.annotations.Nullable;
  * of this unit), in code whose thread context is one the concrete check covers.
  */
 abstract class BlockingCallCheck extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+    implements CompilationUnitTreeMatcher,
+        MethodInvocationTreeMatcher,
+        NewClassTreeMatcher,
+        MemberReferenceTreeMatcher {
 
   private final ConfiguredAnalysis analysis;
 
@@ -46,6 +51,13 @@ abstract class BlockingCallCheck extends BugChecker
 
   /** What the blocked thread stops doing, e.g. "every other callback on that loop waits". */
   abstract String consequence();
+
+  /** Loads the model at the start of every unit, so a bad configuration is reported even in code with no calls. */
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    analysis.get(state);
+    return Description.NO_MATCH;
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {

@@ -9,6 +9,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.ThreadContext.Kind;
+import javax.inject.Inject;
 
 /**
  * A blocking call, direct or through methods of the same file, on a UI thread: the Swing event
@@ -22,6 +23,9 @@ import dev.threadlint.model.ThreadContext.Kind;
     link = Catalogue.BASE_URL + "BlockingCallOnUiThread.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class BlockingCallOnUiThread extends BlockingCallCheck {
+  // @Inject: Error Prone takes the first constructor whose parameters are all flags, and the
+  // no-arg one below qualifies too; the annotation makes it pick this one.
+  @Inject
   public BlockingCallOnUiThread(ErrorProneFlags flags) {
     super(flags);
   }

@@ -65,13 +65,16 @@ public final class Analysis {
 
   /**
    * How a call of {@code method} blocks: directly (the knowledge base names it) or through the
-   * methods of this unit it calls; null if it does not block as far as the model knows.
+   * methods of this unit it calls; null if it does not block as far as the model knows, or if
+   * the call at {@code state}'s path is a finished object's own {@code get()}.
    */
   public @Nullable BlockingChain blockingChain(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     BlockingApi api = blockingApis.lookup(method, receiver, state);
     if (api != null) {
-      return BlockingChain.direct(api.call(), api.what());
+      return blockingApis.callsFinishedSelf(state.getPath(), state)
+          ? null
+          : BlockingChain.direct(api.call(), api.what());
     }
     MethodSummary summary = summaries(state).summary(method);
     return summary == null ? null : summary.blocking();

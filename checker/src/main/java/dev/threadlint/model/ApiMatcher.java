@@ -40,7 +40,8 @@ public final class ApiMatcher {
   /**
    * Whether a call of {@code method} on a receiver of static type {@code receiver} (null for
    * static calls and constructors) is one the pattern names: the method is declared in the
-   * pattern's type, overrides a method declared there, or is inherited by it and called on it.
+   * pattern's type, overrides a method declared there, or is inherited by it and called on it;
+   * for a name glob, also a method declared in a subtype.
    */
   public boolean matchesCall(
       MemberPattern pattern, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
@@ -65,6 +66,13 @@ public final class ApiMatcher {
     if (receiver != null
         && javacTypes.isSubtype(javacTypes.erasure(receiver), target)
         && javacTypes.isSubtype(target, javacTypes.erasure(method.owner.type))) {
+      return true;
+    }
+    if (pattern.exactName() == null
+        && !method.isConstructor()
+        && javacTypes.isSubtype(javacTypes.erasure(method.owner.type), target)) {
+      // A name glob names a family of methods across the type's hierarchy: `add*Listener` on
+      // java.awt.Component covers JButton's addActionListener, declared in AbstractButton.
       return true;
     }
     if (method.isStatic() || method.isConstructor()) {

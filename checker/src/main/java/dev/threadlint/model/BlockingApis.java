@@ -1,6 +1,12 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.BlockingRule;
@@ -68,6 +74,33 @@ public final class BlockingApis {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the call at {@code path} is on the object itself ({@code get()}, {@code this.get()})
+   * in an override of a {@code done-callback} method: the object's work has finished, so its own
+   * blocking methods return at once.
+   */
+  public boolean callsFinishedSelf(TreePath path, VisitorState state) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver != null
+        && !(receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))) {
+      return false;
+    }
+    MethodSymbol callee = ASTHelpers.getSymbol(call);
+    MethodTree enclosing = ASTHelpers.findEnclosingNode(path, MethodTree.class);
+    MethodSymbol method = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
+    if (callee == null
+        || callee.isStatic()
+        || method == null
+        || !method.enclClass().isSubClass(callee.owner, state.getTypes())) {
+      return false;
+    }
+    return model.doneCallbackRules().stream()
+        .anyMatch(rule -> matcher.matchesOverride(rule.member(), method, state));
   }
 
   private @Nullable BlockingApi compute(

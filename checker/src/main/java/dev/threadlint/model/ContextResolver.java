@@ -122,12 +122,14 @@ public final class ContextResolver {
     if (annotated != null) {
       return annotated;
     }
+    annotated = contextOfAnnotations(method, AnnotationTarget.CLASS, state);
     ThreadContext overriding =
         contextOfOverride(method, "`" + method.getSimpleName() + "` overrides", state);
-    if (overriding != null) {
+    // A class annotated as allowed to block (a worker verticle, a handler on an executor group)
+    // overrides what the framework usually does; a non-blocking class annotation does not.
+    if (overriding != null && (annotated == null || annotated.kind().forbidsBlocking())) {
       return overriding;
     }
-    annotated = contextOfAnnotations(method, AnnotationTarget.CLASS, state);
     if (annotated != null) {
       return annotated;
     }
@@ -330,16 +332,14 @@ public final class ContextResolver {
     return null;
   }
 
+  /**
+   * The method's own class, if it carries the annotation. Not the classes around it: an anonymous
+   * or nested class in a {@code @UiThread} class is often a task handed to another thread (Android
+   * lint reads class annotations the same way).
+   */
   private static @Nullable Symbol annotatedEnclosingClass(MethodSymbol method, String annotation) {
-    for (Symbol s = method.enclClass(); s instanceof ClassSymbol; s = s.owner.enclClass()) {
-      if (ApiMatcher.hasAnnotation(s, annotation)) {
-        return s;
-      }
-      if (s.owner == null) {
-        break;
-      }
-    }
-    return null;
+    ClassSymbol owner = method.enclClass();
+    return owner != null && ApiMatcher.hasAnnotation(owner, annotation) ? owner : null;
   }
 
   private static @Nullable String firstAnnotation(@Nullable ClassSymbol owner, AnnotationRule rule) {

@@ -57,8 +57,15 @@ public final class MemberPattern {
       params = new ArrayList<>();
       String inside = rest.substring(open + 1, rest.length() - 1).trim();
       if (!inside.isEmpty()) {
-        for (String p : inside.split(",")) {
+        for (String p : inside.split(",", -1)) {
           params.add(p.trim());
+        }
+      }
+      for (int i = 0; i < params.size(); i++) {
+        String p = params.get(i);
+        boolean anyRest = p.equals("..") && i == params.size() - 1;
+        if (!anyRest && !p.equals("*") && !p.matches("[\\w$]+(\\.[\\w$]+)*(\\[\\])*")) {
+          throw new IllegalArgumentException("malformed parameter '" + p + "' in '" + text + "'");
         }
       }
       rest = rest.substring(0, open);

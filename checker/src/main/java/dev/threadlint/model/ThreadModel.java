@@ -86,6 +86,12 @@ public final class ThreadModel {
   /** A scheduler factory and the kind of thread its workers are. */
   public record SchedulerRule(MemberPattern member, Kind kind) {}
 
+  /**
+   * Overrides of {@code member} run once the object's own work has finished ({@code
+   * SwingWorker#done}): there, the object's blocking methods ({@code get()}) return at once.
+   */
+  public record DoneCallbackRule(MemberPattern member) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
@@ -96,6 +102,7 @@ public final class ThreadModel {
   final List<ReactiveType> reactiveTypes = new ArrayList<>();
   final List<ChainRule> chainRules = new ArrayList<>();
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
+  final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -136,6 +143,10 @@ public final class ThreadModel {
     return schedulerRules;
   }
 
+  public List<DoneCallbackRule> doneCallbackRules() {
+    return doneCallbackRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -156,6 +167,7 @@ public final class ThreadModel {
         + reactiveTypes.size()
         + chainRules.size()
         + schedulerRules.size()
+        + doneCallbackRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -7,6 +7,7 @@ import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.ChainRule;
+import dev.threadlint.model.ThreadModel.DoneCallbackRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
@@ -118,6 +119,7 @@ public final class ThreadModelParser {
           model.chainRules.add(new ChainRule(line.member(), ChainRole.SUBSCRIBE_ON));
       case "scheduler" ->
           model.schedulerRules.add(new SchedulerRule(line.member(), line.kind()));
+      case "done-callback" -> model.doneCallbackRules.add(new DoneCallbackRule(line.member()));
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }
     line.checkAllUsed();
@@ -189,11 +191,16 @@ public final class ThreadModelParser {
       if (arg.equals("last")) {
         return -1;
       }
+      int index = -1; // a negative index would never match (or silently mean 'last')
       try {
-        return Integer.parseInt(arg);
+        index = Integer.parseInt(arg);
       } catch (NumberFormatException e) {
+        // reported below
+      }
+      if (index < 0) {
         throw new IllegalArgumentException("arg= must be a number or 'last', not '" + arg + "'");
       }
+      return index;
     }
 
     void checkAllUsed() {

@@ -1,0 +1,471 @@
+package dev.threadlint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.threadlint.config.ModelLoader;
+import dev.threadlint.model.ThreadContext.Kind;
+import dev.threadlint.model.ThreadModel.AnnotationRule;
+import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import dev.threadlint.model.ThreadModel.BlockingRule;
+import dev.threadlint.model.ThreadModel.CallbackRule;
+import dev.threadlint.model.ThreadModel.ChainRole;
+import dev.threadlint.model.ThreadModel.Framework;
+import dev.threadlint.model.ThreadModel.ReactiveType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.lang.model.SourceVersion;
+import org.junit.jupiter.api.Test;
+
+class ThreadModelParserTest {
+
+  private static ThreadModel parse(String... lines) {
+    return new ThreadModelParser()
+        .parse("test.model", new StringReader(String.join("\n", lines)))
+        .build();
+  }
+
+  /** The message of the error the lines raise. */
+  private static String error(String... lines) {
+    return assertThrows(ModelFormatException.class, () -> parse(lines)).getMessage();
+  }
+
+  // --- Every directive --------------------------------------------------------------------------
+
+  @Test
+  void framework() {
+    ThreadModel model =
+        parse("framework \"Spring WebFlux\" thread=\"a Netty event loop\" advice=\"use WebClient\"");
+
+    Framework framework = model.framework("Spring WebFlux");
+    assertEquals("a Netty event loop", framework.thread());
+    assertEquals("use WebClient", framework.advice());
+  }
+
+  @Test
+  void frameworkAdviceIsOptional() {
+    assertEquals("", parse("framework JDK thread=\"a pool thread\"").framework("JDK").advice());
+  }
+
+  @Test
+  void undeclaredFrameworkGetsAGenericThread() {
+    assertEquals("a Foo thread", parse().framework("Foo").thread());
+  }
+
+  @Test
+  void blockingAndNotBlocking() {
+    ThreadModel model =
+        parse(
+            "blocking java.net.Socket#<init> what=\"connects a socket\"",
+            "not-blocking java.net.Socket#<init>()",
+            "blocking java.lang.Thread#join");
+
+    List<BlockingRule> rules = model.blockingRules();
+    assertEquals(3, rules.size());
+    assertEquals("java.net.Socket#<init>", rules.get(0).member().toString());
+    assertTrue(rules.get(0).blocking());
+    assertEquals("connects a socket", rules.get(0).what());
+    assertFalse(rules.get(1).blocking());
+    assertEquals("blocks the thread", rules.get(2).what());
+  }
+
+  @Test
+  void blockingAndNonBlockingAnnotations() {
+    ThreadModel model =
+        parse(
+            "blocking-annotation org.jetbrains.annotations.Blocking",
+            "non-blocking-annotation org.jetbrains.annotations.NonBlocking");
+
+    assertEquals(List.of("org.jetbrains.annotations.Blocking"), model.blockingAnnotations());
+    assertEquals(List.of("org.jetbrains.annotations.NonBlocking"), model.nonBlockingAnnotations());
+  }
+
+  @Test
+  void callbackWithEveryKey() {
+    ThreadModel model =
+        parse(
+            "callback io.vertx.ext.web.Route#handler context=event-loop framework=Vert.x arg=0"
+                + " param=io.vertx.core.Handler rename=blockingHandler",
+            "callback io.vertx.core.Vertx#setTimer context=event-loop arg=last",
+            "callback java.lang.Iterable#forEach context=caller");
+
+    CallbackRule full = model.callbackRules().get(0);
+    assertEquals("io.vertx.ext.web.Route#handler", full.member().toString());
+    assertEquals(Kind.EVENT_LOOP, full.kind());
+    assertEquals("Vert.x", full.framework());
+    assertEquals(0, full.argument());
+    assertEquals("io.vertx.core.Handler", full.paramType());
+    assertEquals("blockingHandler", full.renameTo());
+
+    assertEquals(-1, model.callbackRules().get(1).argument());
+    CallbackRule plain = model.callbackRules().get(2);
+    assertEquals(Kind.CALLER, plain.kind());
+    assertEquals("", plain.framework());
+    assertNull(plain.argument());
+    assertNull(plain.paramType());
+    assertNull(plain.renameTo());
+  }
+
+  @Test
+  void everyContextName() {
+    ThreadModel model =
+        parse(
+            "override a.B#c1 context=event-loop",
+            "override a.B#c2 context=ui-thread",
+            "override a.B#c3 context=worker",
+            "override a.B#c4 context=common-pool",
+            "override a.B#c5 context=caller",
+            "override a.B#c6 context=unknown framework=X");
+
+    List<Kind> kinds = new ArrayList<>();
+    model.overrideRules().forEach(rule -> kinds.add(rule.kind()));
+    assertEquals(
+        List.of(
+            Kind.EVENT_LOOP, Kind.UI_THREAD, Kind.WORKER, Kind.COMMON_POOL, Kind.CALLER, Kind.UNKNOWN),
+        kinds);
+    assertEquals("X", model.overrideRules().get(5).framework());
+  }
+
+  @Test
+  void annotatedWithEveryKey() {
+    ThreadModel model =
+        parse(
+            "annotated org.springframework.web.bind.annotation.GetMapping context=event-loop"
+                + " framework=\"Spring WebFlux\" on=method"
+                + " class-annotated=org.springframework.stereotype.Controller,a.b.RestController"
+                + " returns=org.reactivestreams.Publisher",
+            "annotated androidx.annotation.UiThread on=any context=ui-thread",
+            "annotated androidx.annotation.MainThread on=class context=ui-thread",
+            "annotated androidx.annotation.WorkerThread context=worker");
+
+    AnnotationRule full = model.annotationRules().get(0);
+    assertEquals("org.springframework.web.bind.annotation.GetMapping", full.annotation());
+    assertEquals(AnnotationTarget.METHOD, full.target());
+    assertEquals(Kind.EVENT_LOOP, full.kind());
+    assertEquals("Spring WebFlux", full.framework());
+    assertEquals(
+        Set.of("org.springframework.stereotype.Controller", "a.b.RestController"),
+        full.classAnnotations());
+    assertEquals("org.reactivestreams.Publisher", full.returns());
+
+    assertEquals(AnnotationTarget.ANY, model.annotationRules().get(1).target());
+    assertEquals(AnnotationTarget.CLASS, model.annotationRules().get(2).target());
+    AnnotationRule plain = model.annotationRules().get(3);
+    assertEquals(AnnotationTarget.METHOD, plain.target());
+    assertTrue(plain.classAnnotations().isEmpty());
+    assertNull(plain.returns());
+  }
+
+  @Test
+  void reactiveTypesAndChains() {
+    ThreadModel model =
+        parse(
+            "reactive reactor.core.publisher.Mono framework=Reactor"
+                + " offload=\".publishOn(Schedulers.boundedElastic())\""
+                + " offload-import=reactor.core.scheduler.Schedulers",
+            "reactive reactor.core.publisher.ParallelFlux framework=Reactor",
+            "reactive-source reactor.core.publisher.Mono#fromCallable",
+            "publish-on reactor.core.publisher.Mono#publishOn",
+            "subscribe-on reactor.core.publisher.Mono#subscribeOn",
+            "scheduler reactor.core.scheduler.Schedulers#boundedElastic context=worker");
+
+    ReactiveType mono = model.reactiveTypes().get(0);
+    assertEquals("reactor.core.publisher.Mono", mono.type());
+    assertEquals("Reactor", mono.framework());
+    assertEquals(".publishOn(Schedulers.boundedElastic())", mono.offload());
+    assertEquals("reactor.core.scheduler.Schedulers", mono.offloadImport());
+    assertNull(model.reactiveTypes().get(1).offload());
+
+    List<ChainRole> roles = new ArrayList<>();
+    model.chainRules().forEach(rule -> roles.add(rule.role()));
+    assertEquals(List.of(ChainRole.SOURCE, ChainRole.PUBLISH_ON, ChainRole.SUBSCRIBE_ON), roles);
+    assertEquals(Kind.WORKER, model.schedulerRules().get(0).kind());
+  }
+
+  @Test
+  void doneCallback() {
+    ThreadModel model = parse("done-callback javax.swing.SwingWorker#done");
+
+    assertEquals(
+        "javax.swing.SwingWorker#done", model.doneCallbackRules().get(0).member().toString());
+  }
+
+  @Test
+  void commentsBlankLinesAndIndentationAreSkipped() {
+    ThreadModel model =
+        parse("# a comment", "", "   ", "   # indented comment", "  blocking a.B#c   what=x  ");
+
+    assertEquals(1, model.size());
+    assertEquals("x", model.blockingRules().get(0).what());
+  }
+
+  @Test
+  void quotedValuesKeepSpacesAndEquals() {
+    ThreadModel model = parse("blocking a.B#c what=\"waits for a=b, then  sleeps\"");
+
+    assertEquals("waits for a=b, then  sleeps", model.blockingRules().get(0).what());
+  }
+
+  @Test
+  void emptyQuotedValue() {
+    assertEquals("", parse("framework JDK thread=t advice=\"\"").framework("JDK").advice());
+  }
+
+  @Test
+  void severalFilesAddUp() {
+    ThreadModel model =
+        new ThreadModelParser()
+            .parse("one.model", new StringReader("blocking a.B#c"))
+            .parse("two.model", new StringReader("blocking a.B#d"))
+            .build();
+
+    assertEquals(2, model.blockingRules().size());
+    assertEquals(List.of("one.model", "two.model"), model.sources());
+  }
+
+  // --- Errors name the source and the line ------------------------------------------------------
+
+  @Test
+  void unknownDirective() {
+    assertEquals(
+        "name:3: unknown directive 'blockin'",
+        assertThrows(
+                ModelFormatException.class,
+                () ->
+                    new ThreadModelParser()
+                        .parse(
+                            "name",
+                            new StringReader("# typo below\nblocking a.B#c\nblockin a.B#d\n")))
+            .getMessage());
+  }
+
+  @Test
+  void lineNumbersCountCommentsAndBlankLines() {
+    assertEquals(
+        "test.model:4: unknown directive 'overide'",
+        error("# header", "", "blocking a.B#c", "overide a.B#d context=worker"));
+  }
+
+  @Test
+  void unknownKey() {
+    assertEquals(
+        "test.model:1: 'blocking' does not take wat=", error("blocking a.B#c wat=\"typo\""));
+  }
+
+  @Test
+  void keyThatBelongsToAnotherDirective() {
+    assertEquals(
+        "test.model:1: 'not-blocking' does not take what=",
+        error("not-blocking a.B#c what=\"no\""));
+    assertEquals(
+        "test.model:1: 'override' does not take arg=",
+        error("override a.B#c context=worker arg=0"));
+  }
+
+  @Test
+  void missingRequiredKeys() {
+    assertEquals("test.model:1: 'framework' needs thread=...", error("framework Foo advice=x"));
+    assertEquals("test.model:1: 'callback' needs context=...", error("callback a.B#c arg=0"));
+    assertEquals("test.model:1: 'override' needs context=...", error("override a.B#c"));
+    assertEquals("test.model:1: 'annotated' needs context=...", error("annotated a.B on=any"));
+    assertEquals("test.model:1: 'scheduler' needs context=...", error("scheduler a.B#c"));
+    assertEquals("test.model:1: 'reactive' needs framework=...", error("reactive a.Flux"));
+  }
+
+  @Test
+  void badContextValue() {
+    String message = error("callback a.B#c context=eventloop");
+
+    assertTrue(message.startsWith("test.model:1: context=eventloop is not one of "), message);
+    for (String kind :
+        List.of("event-loop", "ui-thread", "worker", "common-pool", "caller", "unknown")) {
+      assertTrue(message.contains(kind), message);
+    }
+  }
+
+  @Test
+  void badArgValues() {
+    assertEquals(
+        "test.model:1: arg= must be a number or 'last', not 'first'",
+        error("callback a.B#c context=worker arg=first"));
+    assertEquals(
+        "test.model:1: arg= must be a number or 'last', not '-2'",
+        error("callback a.B#c context=worker arg=-2"));
+    assertEquals(
+        "test.model:1: arg= must be a number or 'last', not ''",
+        error("callback a.B#c context=worker arg="));
+  }
+
+  @Test
+  void badOnValue() {
+    assertEquals(
+        "test.model:1: on= must be method, class or any, not 'type'",
+        error("annotated a.B on=type context=worker"));
+  }
+
+  @Test
+  void unclosedQuote() {
+    assertEquals("test.model:2: unclosed quote", error("", "blocking a.B#c what=\"waits"));
+  }
+
+  @Test
+  void malformedMemberPattern() {
+    assertEquals(
+        "test.model:1: expected type#method, got 'java.lang.Thread.sleep'",
+        error("blocking java.lang.Thread.sleep"));
+    assertEquals(
+        "test.model:1: unclosed parameter list in 'a.B#c(int'", error("blocking a.B#c(int"));
+    assertEquals(
+        "test.model:1: malformed parameter '' in 'a.B#c(int,)'", error("blocking a.B#c(int,)"));
+  }
+
+  @Test
+  void annotationMustBeATypeName() {
+    assertEquals(
+        "test.model:1: expected a qualified type name, got 'a.B#c'",
+        error("blocking-annotation a.B#c"));
+    assertEquals(
+        "test.model:1: expected a qualified type name, got 'a.*'", error("reactive a.* framework=X"));
+  }
+
+  @Test
+  void missingArgument() {
+    assertEquals(
+        "test.model:1: expected '<directive> <argument> [key=value ...]'", error("blocking"));
+  }
+
+  @Test
+  void attributeWithoutValue() {
+    assertEquals("test.model:1: expected key=value, got 'what'", error("blocking a.B#c what"));
+    assertEquals("test.model:1: expected key=value, got '=x'", error("blocking a.B#c =x"));
+  }
+
+  @Test
+  void keyGivenTwice() {
+    assertEquals("test.model:1: what= given twice", error("blocking a.B#c what=a what=b"));
+  }
+
+  @Test
+  void unreadableSource() {
+    Reader failing =
+        new Reader() {
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            throw new IOException("disk on fire");
+          }
+
+          @Override
+          public void close() {}
+        };
+
+    assertEquals(
+        "broken.model: cannot be read: disk on fire",
+        assertThrows(
+                ModelFormatException.class,
+                () -> new ThreadModelParser().parse("broken.model", failing))
+            .getMessage());
+  }
+
+  // --- The built-in model files -----------------------------------------------------------------
+
+  private static ThreadModel builtIn(String resource) {
+    InputStream in = ModelLoader.class.getClassLoader().getResourceAsStream(resource);
+    assertTrue(in != null, "missing resource " + resource);
+    return new ThreadModelParser()
+        .parse(resource, new InputStreamReader(in, StandardCharsets.UTF_8))
+        .build();
+  }
+
+  @Test
+  void everyBuiltInModelFileParses() {
+    List<String> resources = ModelLoader.builtInModels();
+
+    assertTrue(resources.size() >= 9, resources.toString());
+    for (String resource : resources) {
+      assertTrue(builtIn(resource).size() > 0, resource + " has no rules");
+    }
+  }
+
+  @Test
+  void everyTypeTheBuiltInModelsNameIsAValidName() {
+    List<String> invalid = new ArrayList<>();
+    for (String resource : ModelLoader.builtInModels()) {
+      ThreadModel model = builtIn(resource);
+      Consumer<String> type =
+          name -> {
+            if (!SourceVersion.isName(name)) {
+              invalid.add(resource + ": '" + name + "'");
+            }
+          };
+      Consumer<MemberPattern> member =
+          pattern -> {
+            if (pattern.isExactType()) {
+              type.accept(pattern.type());
+            } else if (!SourceVersion.isName(pattern.type().replace("**", "x").replace("*", "x"))) {
+              invalid.add(resource + ": glob '" + pattern.type() + "'");
+            }
+          };
+      model.blockingRules().forEach(rule -> member.accept(rule.member()));
+      model.callbackRules().forEach(rule -> member.accept(rule.member()));
+      model.callbackRules().stream()
+          .filter(rule -> rule.paramType() != null)
+          .forEach(rule -> type.accept(rule.paramType()));
+      model.overrideRules().forEach(rule -> member.accept(rule.member()));
+      model.chainRules().forEach(rule -> member.accept(rule.member()));
+      model.schedulerRules().forEach(rule -> member.accept(rule.member()));
+      model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
+      model.blockingAnnotations().forEach(type);
+      model.nonBlockingAnnotations().forEach(type);
+      for (AnnotationRule rule : model.annotationRules()) {
+        type.accept(rule.annotation());
+        rule.classAnnotations().forEach(type);
+        if (rule.returns() != null) {
+          type.accept(rule.returns());
+        }
+      }
+      for (ReactiveType reactive : model.reactiveTypes()) {
+        type.accept(reactive.type());
+        if (reactive.offloadImport() != null) {
+          type.accept(reactive.offloadImport());
+        }
+      }
+    }
+
+    assertEquals(List.of(), invalid);
+  }
+
+  @Test
+  void builtInModelsTogetherDeclareEveryFrameworkTheyUse() {
+    ThreadModelParser parser = new ThreadModelParser();
+    for (String resource : ModelLoader.builtInModels()) {
+      InputStream in = ModelLoader.class.getClassLoader().getResourceAsStream(resource);
+      parser.parse(resource, new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    ThreadModel model = parser.build();
+
+    List<String> undeclared = new ArrayList<>();
+    Consumer<String> declared =
+        name -> {
+          if (!name.isEmpty() && !model.frameworks.containsKey(name)) {
+            undeclared.add(name);
+          }
+        };
+    model.callbackRules().forEach(rule -> declared.accept(rule.framework()));
+    model.overrideRules().forEach(rule -> declared.accept(rule.framework()));
+    model.annotationRules().forEach(rule -> declared.accept(rule.framework()));
+    model.reactiveTypes().forEach(rule -> declared.accept(rule.framework()));
+
+    assertEquals(List.of(), undeclared);
+  }
+}
