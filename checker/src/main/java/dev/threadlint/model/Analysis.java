@@ -66,13 +66,13 @@ public final class Analysis {
   /**
    * How a call of {@code method} blocks: directly (the knowledge base names it) or through the
    * methods of this unit it calls; null if it does not block as far as the model knows, or if
-   * the call at {@code state}'s path is a finished object's own {@code get()}.
+   * the call at {@code state}'s path waits on an object known to be complete.
    */
   public @Nullable BlockingChain blockingChain(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     BlockingApi api = blockingApis.lookup(method, receiver, state);
     if (api != null) {
-      return blockingApis.callsFinishedSelf(state.getPath(), state)
+      return blockingApis.waitsOnCompletedObject(state.getPath(), state)
           ? null
           : BlockingChain.direct(api.call(), api.what());
     }

@@ -5,11 +5,16 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.BlockingRule;
+import dev.threadlint.model.ThreadModel.DoneCallbackRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,30 +82,79 @@ public final class BlockingApis {
   }
 
   /**
-   * Whether the call at {@code path} is on the object itself ({@code get()}, {@code this.get()})
-   * in an override of a {@code done-callback} method: the object's work has finished, so its own
-   * blocking methods return at once.
+   * Whether the call at {@code path} waits on an object that a {@code done-callback} says has
+   * finished: the object itself ({@code get()} in {@code SwingWorker#done}) or the completed
+   * parameter ({@code future.get()} in Netty's {@code operationComplete(future)}, also as a
+   * lambda). Such calls return at once.
    */
-  public boolean callsFinishedSelf(TreePath path, VisitorState state) {
-    if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
-      return false;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    if (receiver != null
-        && !(receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))) {
+  public boolean waitsOnCompletedObject(TreePath path, VisitorState state) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)
+        || model.doneCallbackRules().isEmpty()) {
       return false;
     }
     MethodSymbol callee = ASTHelpers.getSymbol(call);
-    MethodTree enclosing = ASTHelpers.findEnclosingNode(path, MethodTree.class);
-    MethodSymbol method = enclosing == null ? null : ASTHelpers.getSymbol(enclosing);
-    if (callee == null
-        || callee.isStatic()
-        || method == null
-        || !method.enclClass().isSubClass(callee.owner, state.getTypes())) {
+    if (callee == null || callee.isStatic()) {
       return false;
     }
-    return model.doneCallbackRules().stream()
-        .anyMatch(rule -> matcher.matchesOverride(rule.member(), method, state));
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree lambda) {
+        DoneCallbackRule rule = ruleFor(descriptorOf(ASTHelpers.getType(lambda), state), state);
+        return rule != null
+            && rule.parameter() >= 0
+            && rule.parameter() < lambda.getParameters().size()
+            && refersTo(receiver, ASTHelpers.getSymbol(lambda.getParameters().get(rule.parameter())));
+      }
+      if (leaf instanceof MethodTree tree) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        DoneCallbackRule rule = ruleFor(method, state);
+        if (rule == null) {
+          return false;
+        }
+        if (rule.parameter() < 0) {
+          boolean onSelf =
+              receiver == null
+                  || (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"));
+          return onSelf && method.enclClass().isSubClass(callee.owner, state.getTypes());
+        }
+        return rule.parameter() < tree.getParameters().size()
+            && refersTo(receiver, ASTHelpers.getSymbol(tree.getParameters().get(rule.parameter())));
+      }
+      if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable DoneCallbackRule ruleFor(@Nullable MethodSymbol method, VisitorState state) {
+    if (method == null) {
+      return null;
+    }
+    for (DoneCallbackRule rule : model.doneCallbackRules()) {
+      if (matcher.matchesOverride(rule.member(), method, state)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  private static boolean refersTo(@Nullable ExpressionTree receiver, @Nullable Symbol symbol) {
+    return receiver instanceof IdentifierTree
+        && symbol != null
+        && ASTHelpers.getSymbol(receiver) == symbol;
+  }
+
+  private static @Nullable MethodSymbol descriptorOf(@Nullable Type type, VisitorState state) {
+    if (type == null || type.tsym == null) {
+      return null;
+    }
+    try {
+      return state.getTypes().findDescriptorSymbol(type.tsym) instanceof MethodSymbol m ? m : null;
+    } catch (RuntimeException notFunctional) {
+      return null;
+    }
   }
 
   private @Nullable BlockingApi compute(

@@ -87,10 +87,12 @@ public final class ThreadModel {
   public record SchedulerRule(MemberPattern member, Kind kind) {}
 
   /**
-   * Overrides of {@code member} run once the object's own work has finished ({@code
-   * SwingWorker#done}): there, the object's blocking methods ({@code get()}) return at once.
+   * Overrides of {@code member} (and lambdas implementing it) run once an object's work has
+   * finished, so waiting on that object returns at once: the object itself ({@code
+   * SwingWorker#done}, {@code parameter} -1) or the parameter at that index ({@code
+   * GenericFutureListener#operationComplete(future)}, 0).
    */
-  public record DoneCallbackRule(MemberPattern member) {}
+  public record DoneCallbackRule(MemberPattern member, int parameter) {}
 
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();

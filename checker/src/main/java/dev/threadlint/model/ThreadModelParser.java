@@ -119,7 +119,19 @@ public final class ThreadModelParser {
           model.chainRules.add(new ChainRule(line.member(), ChainRole.SUBSCRIBE_ON));
       case "scheduler" ->
           model.schedulerRules.add(new SchedulerRule(line.member(), line.kind()));
-      case "done-callback" -> model.doneCallbackRules.add(new DoneCallbackRule(line.member()));
+      case "done-callback" -> {
+        String completed = line.optional("completed", "this");
+        int parameter;
+        if (completed.equals("this")) {
+          parameter = -1;
+        } else if (completed.matches("param[0-9]+")) {
+          parameter = Integer.parseInt(completed.substring(5));
+        } else {
+          throw new IllegalArgumentException(
+              "completed= must be 'this' or param<N>, not '" + completed + "'");
+        }
+        model.doneCallbackRules.add(new DoneCallbackRule(line.member(), parameter));
+      }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }
     line.checkAllUsed();

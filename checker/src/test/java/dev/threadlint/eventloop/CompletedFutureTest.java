@@ -1,0 +1,61 @@
+package dev.threadlint.eventloop;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Waiting on a future inside the callback that announces its completion returns at once:
+ * Netty's {@code operationComplete(future)} and Swing's {@code SwingWorker#done}. Found on
+ * netty-transport's {@code DelegatingChannelPromiseNotifier}, a false alarm before this rule.
+ */
+class CompletedFutureTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(BlockingCallInEventLoop.class, getClass());
+
+  @Test
+  void getOnTheCompletedFutureInOperationCompleteIsNotBlocking() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            "import io.netty.channel.ChannelFuture;",
+            "import io.netty.channel.ChannelFutureListener;",
+            "class Notifier implements ChannelFutureListener {",
+            "  @Override public void operationComplete(ChannelFuture future) throws Exception {",
+            "    if (future.isSuccess()) { Void v = future.get(); }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void getOnTheCompletedFutureInAListenerLambdaIsNotBlocking() {
+    helper
+        .addSourceLines(
+            "Writer.java",
+            "import io.netty.channel.Channel;",
+            "class Writer {",
+            "  void write(Channel ch, Object msg) {",
+            "    ch.writeAndFlush(msg).addListener(f -> { if (f.isSuccess()) f.get(); });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void waitingOnAnotherFutureInOperationCompleteIsStillReported() {
+    helper
+        .addSourceLines(
+            "Chained.java",
+            "import io.netty.channel.ChannelFuture;",
+            "import io.netty.channel.ChannelFutureListener;",
+            "class Chained implements ChannelFutureListener {",
+            "  private final ChannelFuture other;",
+            "  Chained(ChannelFuture other) { this.other = other; }",
+            "  @Override public void operationComplete(ChannelFuture future) throws Exception {",
+            "    // BUG: Diagnostic contains: `ChannelFuture.sync()` waits for the future",
+            "    other.sync();",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
