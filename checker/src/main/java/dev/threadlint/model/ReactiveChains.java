@@ -103,7 +103,9 @@ final class ReactiveChains {
       return blockingTerminal ? ThreadContext.caller() : ThreadContext.unknown();
     }
     if (publishOn != null) {
-      return moved(publishOn, what + " is passed to " + operator + " after a publishOn", framework);
+      // Name the call as written: RxJava's is observeOn.
+      String move = ASTHelpers.getSymbol(publishOn.call()).getSimpleName().toString();
+      return moved(publishOn, what + " is passed to " + operator + " after `" + move + "`", framework);
     }
     if (subscribeOn != null) {
       return moved(subscribeOn, what + " is passed to " + operator + " in a chain that subscribes on a scheduler", framework);

@@ -1,0 +1,219 @@
+package dev.threadlint.eventloop;
+
+import com.google.errorprone.CompilationTestHelper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BlockingCallInEventLoop} on Netty: channel handler methods, tasks handed to a channel's
+ * event loop, future listeners, and the executor groups where blocking handlers belong.
+ */
+class BlockingCallInEventLoopNettyTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(BlockingCallInEventLoop.class, getClass());
+
+  /** A file {@code name}.java with the Netty imports and a {@code ReentrantLock lock} field. */
+  private CompilationTestHelper source(String name, String declaration, String... members) {
+    List<String> lines = new ArrayList<>();
+    lines.add("import io.netty.channel.*;");
+    lines.add("import io.netty.util.concurrent.DefaultEventExecutorGroup;");
+    lines.add("import java.util.concurrent.TimeUnit;");
+    lines.add("import java.util.concurrent.locks.ReentrantLock;");
+    lines.add(declaration + " {");
+    lines.add("  private final ReentrantLock lock = new ReentrantLock();");
+    for (String member : members) {
+      lines.add("  " + member);
+    }
+    lines.add("}");
+    return helper.addSourceLines(name + ".java", lines.toArray(new String[0]));
+  }
+
+  // --- Handler methods --------------------------------------------------------------------------
+
+  @Test
+  void channelReadOfAnInboundHandlerAdapter() {
+    source(
+            "LookupHandler",
+            "class LookupHandler extends ChannelInboundHandlerAdapter",
+            "@Override",
+            "public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+            "  // BUG: Diagnostic contains: `channelRead` overrides `io.netty.channel.ChannelInboundHandler#channelRead`, which Netty calls on a Netty event loop",
+            "  lock.lock();",
+            "  ctx.fireChannelRead(msg);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void channelRead0OfASimpleChannelInboundHandler() {
+    source(
+            "LookupHandler",
+            "class LookupHandler extends SimpleChannelInboundHandler<String>",
+            "@Override",
+            "protected void channelRead0(ChannelHandlerContext ctx, String msg) {",
+            "  // BUG: Diagnostic contains: `channelRead0` overrides `io.netty.channel.SimpleChannelInboundHandler#channelRead0`",
+            "  lock.lock();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void writeOfAnOutboundHandler() {
+    source(
+            "AuditHandler",
+            "class AuditHandler extends ChannelOutboundHandlerAdapter",
+            "@Override",
+            "public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {",
+            "  // BUG: Diagnostic contains: `write` overrides `io.netty.channel.ChannelOutboundHandler#write`",
+            "  lock.lock();",
+            "  ctx.write(msg, promise);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void exceptionCaughtOfAHandler() {
+    source(
+            "LookupHandler",
+            "class LookupHandler extends ChannelInboundHandlerAdapter",
+            "@Override",
+            "public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {",
+            "  // BUG: Diagnostic contains: `exceptionCaught` overrides",
+            "  lock.lock();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void decodeOfAByteToMessageDecoder() {
+    source(
+            "FrameDecoder",
+            "class FrameDecoder extends io.netty.handler.codec.ByteToMessageDecoder",
+            "@Override",
+            "protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out) {",
+            "  // BUG: Diagnostic contains: `decode` overrides `io.netty.handler.codec.ByteToMessageDecoder#decode`",
+            "  lock.lock();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void initChannelOfAChannelInitializer() {
+    source(
+            "Initializer",
+            "class Initializer extends ChannelInitializer<Channel>",
+            "@Override",
+            "protected void initChannel(Channel channel) {",
+            "  // BUG: Diagnostic contains: `initChannel` overrides `io.netty.channel.ChannelInitializer#initChannel`",
+            "  lock.lock();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void helperOfAHandlerThatNoHandlerCallsIsNotAContext() {
+    source(
+            "LookupHandler",
+            "class LookupHandler extends ChannelInboundHandlerAdapter",
+            "void warmUp() {",
+            "  lock.lock();",
+            "}")
+        .doTest();
+  }
+
+  // --- Tasks handed to the event loop -----------------------------------------------------------
+
+  @Test
+  void taskPassedToTheContextExecutor() {
+    helper.expectErrorMessage(
+        "ON_NETTY_LOOP",
+        message ->
+            message.contains("`ReentrantLock.lock()` waits for the lock. This lambda is passed to `")
+                && message.contains("#execute`, whose callbacks run on a Netty event loop"));
+    source(
+            "Replies",
+            "class Replies",
+            "void later(ChannelHandlerContext ctx) {",
+            "  ctx.executor().execute(() -> {",
+            "    // BUG: Diagnostic matches: ON_NETTY_LOOP",
+            "    lock.lock();",
+            "  });",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void taskScheduledOnTheChannelEventLoop() {
+    source(
+            "Replies",
+            "class Replies",
+            "void later(Channel channel) {",
+            "  channel.eventLoop().schedule(() -> {",
+            "    // BUG: Diagnostic contains: whose callbacks run on a Netty event loop",
+            "    lock.lock();",
+            "  }, 1, TimeUnit.SECONDS);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void taskSubmittedToTheChannelEventLoop() {
+    source(
+            "Replies",
+            "class Replies",
+            "void later(Channel channel) {",
+            "  channel.eventLoop().submit(() -> {",
+            "    // BUG: Diagnostic contains: whose callbacks run on a Netty event loop",
+            "    lock.lock();",
+            "  });",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void listenerLambdaAddedToAChannelFuture() {
+    source(
+            "Replies",
+            "class Replies",
+            "void send(Channel channel, Object reply) {",
+            "  channel.writeAndFlush(reply).addListener(done -> {",
+            "    // BUG: Diagnostic contains: This lambda implements `io.netty.util.concurrent.GenericFutureListener#operationComplete`, which Netty calls on a Netty event loop",
+            "    lock.lock();",
+            "  });",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void channelFutureListenerLambdaAddedToAChannelFuture() {
+    source(
+            "Replies",
+            "class Replies",
+            "void send(Channel channel, Object reply) {",
+            "  channel.writeAndFlush(reply).addListener((ChannelFutureListener) done -> {",
+            "    // BUG: Diagnostic contains: implements `io.netty.util.concurrent.GenericFutureListener#operationComplete`",
+            "    lock.lock();",
+            "  });",
+            "}")
+        .doTest();
+  }
+
+  // --- Escape hatches ---------------------------------------------------------------------------
+
+  @Test
+  void taskSubmittedToADefaultEventExecutorGroupMayBlock() {
+    source(
+            "LookupHandler",
+            "class LookupHandler extends ChannelInboundHandlerAdapter",
+            "private final DefaultEventExecutorGroup blockingGroup = new DefaultEventExecutorGroup(4);",
+            "@Override",
+            "public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+            "  blockingGroup.submit(() -> {",
+            "    lock.lock();",
+            "    ctx.executor().execute(() -> ctx.writeAndFlush(msg));",
+            "  });",
+            "}")
+        .doTest();
+  }
+}
