@@ -117,21 +117,26 @@ abstract class BlockingCallCheck extends BugChecker
           .append(chain.steps().get(0))
           .append("` blocks: ")
           .append(chain.render())
-          .append(", and `")
-          .append(chain.api())
-          .append("` ")
+          .append(", which ")
           .append(chain.what());
     }
-    message.append(". ").append(capitalize(context.reason())).append("; while it blocks, ").append(consequence()).append('.');
-    String advice = analysis.model().framework(context.framework()).advice();
-    if (!context.framework().isEmpty() && !advice.isEmpty()) {
-      message.append(' ').append(capitalize(advice));
-      if (!advice.endsWith(".")) {
-        message.append('.');
-      }
+    message
+        .append(". ")
+        .append(capitalize(context.reason()))
+        .append(". While it blocks, ")
+        .append(consequence())
+        .append(". ");
+    String advice =
+        context.framework().isEmpty() ? "" : analysis.model().framework(context.framework()).advice();
+    message.append(capitalize(advice.isEmpty() ? defaultAdvice() : advice));
+    if (message.charAt(message.length() - 1) != '.') {
+      message.append('.');
     }
     return message.toString();
   }
+
+  /** What to do when the framework of the context names no remedy of its own. */
+  abstract String defaultAdvice();
 
   private static @Nullable SuggestedFix fix(ThreadContext context, VisitorState state) {
     Remedy remedy = context.remedy();

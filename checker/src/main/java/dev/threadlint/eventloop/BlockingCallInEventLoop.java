@@ -51,4 +51,9 @@ public final class BlockingCallInEventLoop extends BlockingCallCheck {
   String consequence() {
     return "every other task on that thread waits (other connections, timers, callbacks)";
   }
+
+  @Override
+  String defaultAdvice() {
+    return "Move the blocking work to a worker thread (an executor or a blocking-friendly scheduler) and continue asynchronously";
+  }
 }

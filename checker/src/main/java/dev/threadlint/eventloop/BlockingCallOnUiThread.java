@@ -49,4 +49,9 @@ public final class BlockingCallOnUiThread extends BlockingCallCheck {
   String consequence() {
     return "the interface cannot repaint or react to input";
   }
+
+  @Override
+  String defaultAdvice() {
+    return "Move the blocking work to a background thread and hand the result back to the UI thread";
+  }
 }

@@ -166,7 +166,7 @@ public final class BlockingApis {
     if (annotation != null) {
       return new BlockingApi(
           display(method, receiver),
-          "is annotated @" + annotation.substring(annotation.lastIndexOf('.') + 1));
+          "is annotated `@" + annotation.substring(annotation.lastIndexOf('.') + 1) + "`");
     }
     BlockingRule found = null;
     List<BlockingRule> candidates = new ArrayList<>(byGlob);

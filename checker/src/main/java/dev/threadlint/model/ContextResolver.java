@@ -179,7 +179,13 @@ public final class ContextResolver {
     if (rule.kind() == Kind.CALLER) {
       return ThreadContext.caller();
     }
-    String target = "`" + ApiMatcher.ownerName(method) + "#" + method.getSimpleName() + "`";
+    // Name the method on the type it is called on (`ctx.executor().execute` is EventExecutor's
+    // execute, though Executor declares it).
+    String type =
+        receiver != null && !method.isStatic() && receiver.tsym != null
+            ? state.getTypes().erasure(receiver).tsym.getQualifiedName().toString()
+            : ApiMatcher.ownerName(method);
+    String target = "`" + type + "#" + method.getSimpleName() + "`";
     String reason = what + " is passed to " + target + ", " + runsOn(rule.kind(), rule.framework());
     Remedy remedy = rule.renameTo() == null ? null : new Remedy(rule.renameTo(), null, null);
     return new ThreadContext(rule.kind(), reason, rule.framework(), call, remedy);
@@ -325,7 +331,7 @@ public final class ContextResolver {
         reason.append(" and returns `").append(method.getReturnType().tsym.getSimpleName()).append("`");
       }
       if (rule.kind().forbidsBlocking()) {
-        reason.append(", so ").append(calledOn(rule.kind(), rule.framework()));
+        reason.append(", so ").append(calledOn(rule.kind(), rule.framework()).replace(" calls on ", " calls it on "));
       }
       return ThreadContext.of(rule.kind(), reason.toString(), rule.framework());
     }

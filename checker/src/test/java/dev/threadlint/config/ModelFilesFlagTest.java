@@ -108,7 +108,7 @@ class ModelFilesFlagTest {
             "import com.acme.LegacyClient;",
             "class Listener {",
             "  void start(AcmeBus bus, LegacyClient client) {",
-            "    // BUG: Diagnostic contains: `LegacyClient.fetch()` waits for the legacy backend. This lambda is passed to `com.acme.AcmeBus#subscribe`, whose callbacks run on the Acme bus thread; while it blocks, every other task on that thread waits (other connections, timers, callbacks). Hand the work to AcmeBus.offload().",
+            "    // BUG: Diagnostic contains: `LegacyClient.fetch()` waits for the legacy backend. This lambda is passed to `com.acme.AcmeBus#subscribe`, whose callbacks run on the Acme bus thread. While it blocks, every other task on that thread waits (other connections, timers, callbacks). Hand the work to AcmeBus.offload().",
             "    bus.subscribe(\"orders\", order -> client.fetch(order));",
             "  }",
             "}")

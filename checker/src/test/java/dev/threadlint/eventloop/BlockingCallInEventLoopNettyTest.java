@@ -38,7 +38,7 @@ class BlockingCallInEventLoopNettyTest {
             "class LookupHandler extends ChannelInboundHandlerAdapter",
             "@Override",
             "public void channelRead(ChannelHandlerContext ctx, Object msg) {",
-            "  // BUG: Diagnostic contains: `channelRead` overrides `io.netty.channel.ChannelInboundHandler#channelRead`, which Netty calls on a Netty event loop",
+            "  // BUG: Diagnostic contains: `channelRead` overrides `io.netty.channel.ChannelInboundHandler#channelRead`, which Netty calls on the channel's event loop",
             "  lock.lock();",
             "  ctx.fireChannelRead(msg);",
             "}")
@@ -129,8 +129,10 @@ class BlockingCallInEventLoopNettyTest {
     helper.expectErrorMessage(
         "ON_NETTY_LOOP",
         message ->
-            message.contains("`ReentrantLock.lock()` waits for the lock. This lambda is passed to `")
-                && message.contains("#execute`, whose callbacks run on a Netty event loop"));
+            message.contains(
+                "`ReentrantLock.lock()` waits for the lock. This lambda is passed to"
+                    + " `io.netty.util.concurrent.EventExecutor#execute`, whose callbacks run on"
+                    + " the channel's event loop"));
     source(
             "Replies",
             "class Replies",
@@ -150,7 +152,7 @@ class BlockingCallInEventLoopNettyTest {
             "class Replies",
             "void later(Channel channel) {",
             "  channel.eventLoop().schedule(() -> {",
-            "    // BUG: Diagnostic contains: whose callbacks run on a Netty event loop",
+            "    // BUG: Diagnostic contains: whose callbacks run on the channel's event loop",
             "    lock.lock();",
             "  }, 1, TimeUnit.SECONDS);",
             "}")
@@ -164,7 +166,7 @@ class BlockingCallInEventLoopNettyTest {
             "class Replies",
             "void later(Channel channel) {",
             "  channel.eventLoop().submit(() -> {",
-            "    // BUG: Diagnostic contains: whose callbacks run on a Netty event loop",
+            "    // BUG: Diagnostic contains: whose callbacks run on the channel's event loop",
             "    lock.lock();",
             "  });",
             "}")
@@ -178,7 +180,7 @@ class BlockingCallInEventLoopNettyTest {
             "class Replies",
             "void send(Channel channel, Object reply) {",
             "  channel.writeAndFlush(reply).addListener(done -> {",
-            "    // BUG: Diagnostic contains: This lambda implements `io.netty.util.concurrent.GenericFutureListener#operationComplete`, which Netty calls on a Netty event loop",
+            "    // BUG: Diagnostic contains: This lambda implements `io.netty.util.concurrent.GenericFutureListener#operationComplete`, which Netty calls on the channel's event loop",
             "    lock.lock();",
             "  });",
             "}")

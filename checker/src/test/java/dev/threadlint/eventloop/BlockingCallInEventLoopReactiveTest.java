@@ -168,7 +168,7 @@ class BlockingCallInEventLoopReactiveTest {
   void methodReferenceToABlockingMethodAsAnOperator() {
     reactor(
             "Flux<Integer> sizes(Flux<String> names) {",
-            "  // BUG: Diagnostic contains: `measure()` blocks: measure() → ReentrantLock.lock(), and `ReentrantLock.lock()` waits for the lock. This method reference is passed to `reactor.core.publisher.Flux#map`",
+            "  // BUG: Diagnostic contains: `measure()` blocks: measure() → ReentrantLock.lock(), which waits for the lock. This method reference is passed to `reactor.core.publisher.Flux#map`",
             "  return names.map(this::measure);",
             "}",
             "private Integer measure(String name) {",

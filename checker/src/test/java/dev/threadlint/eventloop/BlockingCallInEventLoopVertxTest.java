@@ -150,7 +150,7 @@ class BlockingCallInEventLoopVertxTest {
   void methodReferencePassedToSetPeriodicWhoseTargetBlocks() {
     service(
             "void start(Vertx vertx) {",
-            "  // BUG: Diagnostic contains: `tick()` blocks: tick() → ReentrantLock.lock(), and `ReentrantLock.lock()` waits for the lock. This method reference is passed to `io.vertx.core.Vertx#setPeriodic`",
+            "  // BUG: Diagnostic contains: `tick()` blocks: tick() → ReentrantLock.lock(), which waits for the lock. This method reference is passed to `io.vertx.core.Vertx#setPeriodic`",
             "  vertx.setPeriodic(1000, this::tick);",
             "}",
             "private void tick(long id) {",
