@@ -41,7 +41,7 @@ public final class ContextResolver {
   public ContextResolver(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
     this.model = model;
     this.matcher = matcher;
-    this.chains = new ReactiveChains(model, matcher, blocking);
+    this.chains = new ReactiveChains(model, matcher, blocking, this);
   }
 
   /**

@@ -2,10 +2,14 @@ package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -30,10 +34,14 @@ final class ReactiveChains {
   private final ApiMatcher matcher;
   private final BlockingApis blocking;
 
-  ReactiveChains(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
+  private final ContextResolver contexts;
+
+  ReactiveChains(
+      ThreadModel model, ApiMatcher matcher, BlockingApis blocking, ContextResolver contexts) {
     this.model = model;
     this.matcher = matcher;
     this.blocking = blocking;
+    this.contexts = contexts;
   }
 
   /** A scheduler move seen in the chain: the call and the kind of thread it moves to. */
@@ -100,7 +108,18 @@ final class ReactiveChains {
       if (subscribeOn != null) {
         return moved(subscribeOn, what + " is passed to " + operator + ", which runs it at subscription", framework);
       }
-      return blockingTerminal ? ThreadContext.caller() : ThreadContext.unknown();
+      if (blockingTerminal) {
+        return ThreadContext.caller();
+      }
+      ThreadContext returned = returnedToEventLoop(p, state);
+      if (returned != null) {
+        return ThreadContext.of(
+            Kind.EVENT_LOOP,
+            what + " is passed to " + operator + ", which runs it at subscription, and the chain "
+                + returned.reason(),
+            returned.framework());
+      }
+      return ThreadContext.unknown();
     }
     if (publishOn != null) {
       // Name the call as written: RxJava's is observeOn.
@@ -126,6 +145,42 @@ final class ReactiveChains {
             ? new Remedy(null, type.offload(), type.offloadImport())
             : null;
     return new ThreadContext(Kind.EVENT_LOOP, reason, framework, call, remedy);
+  }
+
+  /**
+   * When the chain at {@code chain} is returned, as is, by a method that a framework calls on an
+   * event loop and whose result it subscribes to there (a WebFlux handler returning a publisher):
+   * a context whose reason says so ("is returned by `profile`, which ..."). Otherwise null.
+   */
+  private @Nullable ThreadContext returnedToEventLoop(TreePath chain, VisitorState state) {
+    TreePath p = chain.getParentPath();
+    while (p != null && p.getLeaf() instanceof ParenthesizedTree) {
+      p = p.getParentPath();
+    }
+    if (p == null || !(p.getLeaf() instanceof ReturnTree)) {
+      return null;
+    }
+    for (; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof ClassTree) {
+        return null;
+      }
+      if (p.getLeaf() instanceof MethodTree tree) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        ThreadContext context = contexts.contextOfMethod(p, state);
+        if (method == null
+            || context.kind() != Kind.EVENT_LOOP
+            || context.framework().isEmpty()
+            || !matcher.isSubtype(method.getReturnType(), "org.reactivestreams.Publisher", state)) {
+          return null;
+        }
+        String reason =
+            "is returned by `" + method.getSimpleName() + "`, which " + context.framework()
+                + " subscribes to on " + model.framework(context.framework()).thread()
+                + " (no subscribeOn moves it)";
+        return ThreadContext.of(Kind.EVENT_LOOP, reason, context.framework());
+      }
+    }
+    return null;
   }
 
   private static ThreadContext moved(Move move, String reason, String framework) {
