@@ -146,7 +146,8 @@ public final class BlockingApis {
         && ASTHelpers.getSymbol(receiver) == symbol;
   }
 
-  private static @Nullable MethodSymbol descriptorOf(@Nullable Type type, VisitorState state) {
+  /** The method a lambda or method reference of this functional interface type implements. */
+  static @Nullable MethodSymbol descriptorOf(@Nullable Type type, VisitorState state) {
     if (type == null || type.tsym == null) {
       return null;
     }

@@ -100,7 +100,7 @@ public final class ContextResolver {
     if (!(leaf instanceof NewClassTree)) {
       Type type = ASTHelpers.getType(leaf);
       if (type != null && type.tsym != null) {
-        MethodSymbol descriptor = descriptorOf(type, state);
+        MethodSymbol descriptor = BlockingApis.descriptorOf(type, state);
         if (descriptor != null) {
           ThreadContext implemented = contextOfOverride(descriptor, what + " implements", state);
           if (implemented != null) {
@@ -358,15 +358,6 @@ public final class ContextResolver {
       }
     }
     return null;
-  }
-
-  private static @Nullable MethodSymbol descriptorOf(Type type, VisitorState state) {
-    try {
-      Symbol descriptor = state.getTypes().findDescriptorSymbol(type.tsym);
-      return descriptor instanceof MethodSymbol m ? m : null;
-    } catch (RuntimeException notFunctional) {
-      return null;
-    }
   }
 
   private String runsOn(Kind kind, String frameworkName) {
