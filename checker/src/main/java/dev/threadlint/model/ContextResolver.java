@@ -1,6 +1,11 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
+import java.util.Map;
+import java.util.HashMap;
+import com.sun.tools.javac.code.Types;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.tree.CompilationUnitTree;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -142,7 +147,103 @@ public final class ContextResolver {
         && classPath.getParentPath().getLeaf() instanceof NewClassTree) {
       return contextOfFunctional(classPath.getParentPath(), state);
     }
+    if (owner != null && !owner.isAnonymous()) {
+      ThreadContext handed = contextOfHandedInstances(method, owner, methodPath, state);
+      if (handed != null) {
+        return handed;
+      }
+    }
     return ThreadContext.unknown();
+  }
+
+  /** Where instances of a class of this unit are handed: the context, and the parameter type. */
+  private record HandedInstance(@Nullable ThreadContext context, Type parameterType) {}
+
+  private @Nullable CompilationUnitTree handedUnit;
+  private Map<ClassSymbol, HandedInstance> handedInstances = Map.of();
+
+  /**
+   * The context of a method of a named class whose instances this unit hands, with {@code new},
+   * straight to a callback API ({@code route.handler(new StockHandler())}), when the method
+   * implements the parameter's type. A class handed to places that disagree is unknown.
+   */
+  private @Nullable ThreadContext contextOfHandedInstances(
+      MethodSymbol method, ClassSymbol owner, TreePath methodPath, VisitorState state) {
+    CompilationUnitTree unit = methodPath.getCompilationUnit();
+    if (unit != handedUnit) {
+      handedInstances = collectHandedInstances(unit, state);
+      handedUnit = unit;
+    }
+    HandedInstance handed = handedInstances.get(owner);
+    if (handed == null || handed.context() == null) {
+      return null;
+    }
+    Types types = state.getTypes();
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, types)) {
+      Symbol declaring = overridden.owner;
+      if (declaring != state.getSymtab().objectType.tsym
+          && types.isSubtype(types.erasure(handed.parameterType()), types.erasure(declaring.type))) {
+        return handed.context();
+      }
+    }
+    return null;
+  }
+
+  private Map<ClassSymbol, HandedInstance> collectHandedInstances(
+      CompilationUnitTree unit, VisitorState state) {
+    Map<ClassSymbol, HandedInstance> found = new HashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        Type type = ASTHelpers.getType(tree);
+        if (tree.getClassBody() == null
+            && type != null
+            && type.tsym instanceof ClassSymbol created
+            && created.sourcefile != null
+            && created.sourcefile.equals(unit.getSourceFile())) {
+          record(tree, created);
+        }
+        return super.visitNewClass(tree, null);
+      }
+
+      private void record(NewClassTree tree, ClassSymbol created) {
+        TreePath argPath = getCurrentPath();
+        TreePath parent = argPath.getParentPath();
+        while (parent != null
+            && (parent.getLeaf() instanceof ParenthesizedTree
+                || parent.getLeaf() instanceof TypeCastTree)) {
+          argPath = parent;
+          parent = parent.getParentPath();
+        }
+        if (parent == null) {
+          return;
+        }
+        MethodSymbol sink =
+            parent.getLeaf() instanceof MethodInvocationTree call
+                ? ASTHelpers.getSymbol(call)
+                : parent.getLeaf() instanceof NewClassTree newClass ? ASTHelpers.getSymbol(newClass) : null;
+        String what = "an instance of `" + created.getSimpleName() + "`";
+        ThreadContext context = contextAsArgument(argPath.getLeaf(), parent, what, state);
+        if (sink == null || sink.getParameters().isEmpty() || context == null) {
+          return;
+        }
+        int index =
+            indexOf(
+                parent.getLeaf() instanceof MethodInvocationTree call
+                    ? call.getArguments()
+                    : ((NewClassTree) parent.getLeaf()).getArguments(),
+                argPath.getLeaf());
+        Type parameterType =
+            sink.getParameters().get(Math.min(index, sink.getParameters().size() - 1)).type;
+        HandedInstance previous = found.get(created);
+        if (previous == null) {
+          found.put(created, new HandedInstance(context, parameterType));
+        } else if (previous.context() != null && previous.context().kind() != context.kind()) {
+          found.put(created, new HandedInstance(null, parameterType));
+        }
+      }
+    }.scan(unit, null);
+    return found;
   }
 
   private @Nullable ThreadContext contextAsArgument(
