@@ -24,13 +24,10 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadContext.Remedy;
-import dev.threadlint.model.ThreadModel.AnnotationRule;
 import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.CallbackRule;
-import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -42,11 +39,17 @@ public final class ContextResolver {
   private final ThreadModel model;
   private final ApiMatcher matcher;
   private final ReactiveChains chains;
+  private final CallbackRules callbackRules;
+  private final ContextPhrases phrases;
+  private final AnnotationContexts annotations;
 
   public ContextResolver(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
     this.model = model;
     this.matcher = matcher;
     this.chains = new ReactiveChains(model, matcher, blocking, this);
+    this.callbackRules = new CallbackRules(model, matcher);
+    this.phrases = new ContextPhrases(model);
+    this.annotations = new AnnotationContexts(model, matcher, phrases);
   }
 
   /**
@@ -123,11 +126,11 @@ public final class ContextResolver {
     if (method == null) {
       return ThreadContext.unknown();
     }
-    ThreadContext annotated = contextOfAnnotations(method, AnnotationTarget.METHOD, state);
+    ThreadContext annotated = annotations.contextOf(method, AnnotationTarget.METHOD, state);
     if (annotated != null) {
       return annotated;
     }
-    annotated = contextOfAnnotations(method, AnnotationTarget.CLASS, state);
+    annotated = annotations.contextOf(method, AnnotationTarget.CLASS, state);
     ThreadContext overriding =
         contextOfOverride(method, "`" + method.getSimpleName() + "` overrides", state);
     // A class annotated as allowed to block (a worker verticle, a handler on an executor group)
@@ -273,7 +276,7 @@ public final class ContextResolver {
         return chains.contextOfArgument(invocation, parent, method, reactive, what, state);
       }
     }
-    CallbackRule rule = callbackRule(method, receiver, index, arguments.size(), state);
+    CallbackRule rule = callbackRules.select(method, receiver, index, arguments.size(), state);
     if (rule == null) {
       return null;
     }
@@ -287,7 +290,7 @@ public final class ContextResolver {
             ? state.getTypes().erasure(receiver).tsym.getQualifiedName().toString()
             : ApiMatcher.ownerName(method);
     String target = "`" + type + "#" + method.getSimpleName() + "`";
-    String reason = what + " is passed to " + target + ", " + runsOn(rule.kind(), rule.framework());
+    String reason = what + " is passed to " + target + ", " + phrases.runsOn(rule.kind(), rule.framework());
     Remedy remedy = rule.renameTo() == null ? null : new Remedy(rule.renameTo(), null, null);
     return new ThreadContext(rule.kind(), reason, rule.framework(), call, remedy);
   }
@@ -303,72 +306,6 @@ public final class ContextResolver {
     return null;
   }
 
-  /**
-   * The callback rule for that argument: among the rules that match, the ones on the most
-   * specific types; among those, an escape hatch (worker, unknown) wins over a non-blocking
-   * context, because when rules disagree we would rather stay silent.
-   */
-  private @Nullable CallbackRule callbackRule(
-      MethodSymbol method, @Nullable Type receiver, int index, int count, VisitorState state) {
-    List<CallbackRule> matching = new ArrayList<>();
-    for (CallbackRule rule : model.callbackRules()) {
-      Integer wanted = rule.argument();
-      if (wanted != null && wanted != index && !(wanted == -1 && index == count - 1)) {
-        continue;
-      }
-      if (rule.paramType() != null && !paramErasesTo(method, index, rule.paramType(), state)) {
-        continue;
-      }
-      if (matcher.matchesCall(rule.member(), method, receiver, state)) {
-        matching.add(rule);
-      }
-    }
-    if (matching.isEmpty()) {
-      return null;
-    }
-    List<CallbackRule> specific = new ArrayList<>();
-    for (CallbackRule rule : matching) {
-      if (!lessSpecificThanAny(rule, matching, state)) {
-        specific.add(rule);
-      }
-    }
-    for (CallbackRule rule : specific) {
-      if (!rule.kind().forbidsBlocking() && rule.kind() != Kind.CALLER) {
-        return rule;
-      }
-    }
-    return specific.get(0);
-  }
-
-  private boolean lessSpecificThanAny(
-      CallbackRule rule, List<CallbackRule> others, VisitorState state) {
-    for (CallbackRule other : others) {
-      if (other == rule || other.member().type().equals(rule.member().type())) {
-        continue;
-      }
-      if (!rule.member().isExactType() && other.member().isExactType()) {
-        return true;
-      }
-      if (rule.member().isExactType()
-          && other.member().isExactType()
-          && matcher.isSubtype(
-              matcher.resolve(other.member().type(), state), rule.member().type(), state)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean paramErasesTo(
-      MethodSymbol method, int index, String type, VisitorState state) {
-    List<Symbol.VarSymbol> params = method.getParameters();
-    if (params.isEmpty()) {
-      return false;
-    }
-    Symbol.VarSymbol param = params.get(Math.min(index, params.size() - 1));
-    return state.getTypes().erasure(param.type).toString().equals(type);
-  }
-
   private @Nullable ThreadContext contextOfOverride(
       MethodSymbol method, String subject, VisitorState state) {
     for (OverrideRule rule : model.overrideRules()) {
@@ -378,7 +315,7 @@ public final class ContextResolver {
       MethodSymbol declared = declaredMatch(rule, method, state);
       String target =
           "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
-      String reason = subject + " " + target + ", which " + calledOn(rule.kind(), rule.framework());
+      String reason = subject + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
       return ThreadContext.of(rule.kind(), reason, rule.framework());
     }
     return null;
@@ -391,102 +328,6 @@ public final class ContextResolver {
       }
     }
     return method;
-  }
-
-  private @Nullable ThreadContext contextOfAnnotations(
-      MethodSymbol method, AnnotationTarget where, VisitorState state) {
-    for (AnnotationRule rule : model.annotationRules()) {
-      boolean onMethod =
-          where == AnnotationTarget.METHOD
-              && rule.target() != AnnotationTarget.CLASS
-              && ApiMatcher.hasAnnotation(method, rule.annotation());
-      Symbol annotatedClass =
-          where == AnnotationTarget.CLASS && rule.target() != AnnotationTarget.METHOD
-              ? annotatedEnclosingClass(method, rule.annotation())
-              : null;
-      if (!onMethod && annotatedClass == null) {
-        continue;
-      }
-      String classAnnotation = null;
-      if (!rule.classAnnotations().isEmpty()) {
-        classAnnotation = firstAnnotation(method.enclClass(), rule);
-        if (classAnnotation == null) {
-          continue;
-        }
-      }
-      if (rule.returns() != null
-          && !matcher.isSubtype(method.getReturnType(), rule.returns(), state)) {
-        continue;
-      }
-      String simple = simpleName(rule.annotation());
-      StringBuilder reason = new StringBuilder();
-      if (onMethod) {
-        reason.append("`").append(method.getSimpleName()).append("` is annotated `@").append(simple).append("`");
-      } else {
-        reason.append("its class `").append(annotatedClass.getSimpleName()).append("` is annotated `@").append(simple).append("`");
-      }
-      if (classAnnotation != null) {
-        reason.append(" in a class annotated `@").append(simpleName(classAnnotation)).append("`");
-      }
-      if (rule.returns() != null) {
-        reason.append(" and returns `").append(method.getReturnType().tsym.getSimpleName()).append("`");
-      }
-      if (rule.kind().forbidsBlocking()) {
-        reason.append(", so ").append(calledOn(rule.kind(), rule.framework()).replace(" calls on ", " calls it on "));
-      }
-      return ThreadContext.of(rule.kind(), reason.toString(), rule.framework());
-    }
-    return null;
-  }
-
-  /**
-   * The method's own class, if it carries the annotation. Not the classes around it: an anonymous
-   * or nested class in a {@code @UiThread} class is often a task handed to another thread (Android
-   * lint reads class annotations the same way).
-   */
-  private static @Nullable Symbol annotatedEnclosingClass(MethodSymbol method, String annotation) {
-    ClassSymbol owner = method.enclClass();
-    return owner != null && ApiMatcher.hasAnnotation(owner, annotation) ? owner : null;
-  }
-
-  private static @Nullable String firstAnnotation(@Nullable ClassSymbol owner, AnnotationRule rule) {
-    if (owner == null) {
-      return null;
-    }
-    for (String annotation : rule.classAnnotations()) {
-      if (ApiMatcher.hasAnnotation(owner, annotation)) {
-        return annotation;
-      }
-    }
-    return null;
-  }
-
-  private String runsOn(Kind kind, String frameworkName) {
-    Framework framework = model.framework(frameworkName);
-    return switch (kind) {
-      case EVENT_LOOP, UI_THREAD -> "whose callbacks run on " + framework.thread();
-      case WORKER -> "which runs it where blocking is allowed";
-      case COMMON_POOL -> "which runs it on ForkJoinPool.commonPool()";
-      default -> "which gives no guarantee about the thread";
-    };
-  }
-
-  private String calledOn(Kind kind, String frameworkName) {
-    if (frameworkName.isEmpty()) {
-      return kind == Kind.UI_THREAD
-          ? "it runs on the UI thread"
-          : kind.forbidsBlocking() ? "it runs on a thread that must not block" : "it may block";
-    }
-    Framework framework = model.framework(frameworkName);
-    return switch (kind) {
-      case EVENT_LOOP, UI_THREAD -> frameworkName + " calls on " + framework.thread();
-      case WORKER -> frameworkName + " calls where blocking is allowed";
-      default -> frameworkName + " calls on a thread of its own";
-    };
-  }
-
-  static String simpleName(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
   private static int indexOf(List<? extends ExpressionTree> arguments, Tree argument) {
