@@ -44,8 +44,8 @@ final class ReactiveChains {
     this.contexts = contexts;
   }
 
-  /** A scheduler move seen in the chain: the call and the kind of thread it moves to. */
-  private record Move(MethodInvocationTree call, Kind kind) {}
+  /** A scheduler move seen in the chain: the call, the kind of thread, the scheduler as written. */
+  private record Move(MethodInvocationTree call, Kind kind, String scheduler) {}
 
   ThreadContext contextOfArgument(
       MethodInvocationTree call,
@@ -65,11 +65,14 @@ final class ReactiveChains {
       if (sym == null) {
         break;
       }
-      ChainRole role = role(sym, ASTHelpers.getReceiverType(upstream), state);
+      ChainRule rule = chainRule(sym, ASTHelpers.getReceiverType(upstream), state);
+      ChainRole role = rule == null ? null : rule.role();
       if (role == ChainRole.PUBLISH_ON && publishOn == null) {
-        publishOn = new Move(upstream, schedulerKind(upstream, state));
+        publishOn = firstArgumentMove(upstream, state);
+      } else if (role == ChainRole.EMITS_ON && publishOn == null) {
+        publishOn = timedMove(upstream, rule, state);
       } else if (role == ChainRole.SUBSCRIBE_ON && subscribeOn == null) {
-        subscribeOn = new Move(upstream, schedulerKind(upstream, state));
+        subscribeOn = firstArgumentMove(upstream, state);
       }
     }
 
@@ -96,7 +99,7 @@ final class ReactiveChains {
         break;
       }
       if (role(sym, receiver, state) == ChainRole.SUBSCRIBE_ON && subscribeOn == null) {
-        subscribeOn = new Move(next, schedulerKind(next, state));
+        subscribeOn = firstArgumentMove(next, state);
       }
       p = parent.getParentPath();
     }
@@ -184,14 +187,13 @@ final class ReactiveChains {
   }
 
   private static ThreadContext moved(Move move, String reason, String framework) {
-    String scheduler = move.call().getArguments().isEmpty() ? "" : move.call().getArguments().get(0).toString();
     return switch (move.kind()) {
       case WORKER, COMMON_POOL, EVENT_LOOP ->
           ThreadContext.of(
               move.kind(),
               reason
                   + " ("
-                  + scheduler
+                  + move.scheduler()
                   + (move.kind() == Kind.EVENT_LOOP
                       ? " runs on non-blocking threads)"
                       : " allows blocking)"),
@@ -201,20 +203,44 @@ final class ReactiveChains {
   }
 
   private @Nullable ChainRole role(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    ChainRule rule = chainRule(method, receiver, state);
+    return rule == null ? null : rule.role();
+  }
+
+  private @Nullable ChainRule chainRule(
+      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     for (ChainRule rule : model.chainRules()) {
       if (matcher.matchesCall(rule.member(), method, receiver, state)) {
-        return rule.role();
+        return rule;
       }
     }
     return null;
   }
 
-  /** The kind of thread the scheduler argument of a publishOn/subscribeOn call provides. */
-  private Kind schedulerKind(MethodInvocationTree move, VisitorState state) {
+  /** publishOn/subscribeOn: the scheduler is the first argument. */
+  private Move firstArgumentMove(MethodInvocationTree move, VisitorState state) {
     if (move.getArguments().isEmpty()) {
-      return Kind.UNKNOWN;
+      return new Move(move, Kind.UNKNOWN, "");
     }
-    ExpressionTree scheduler = ASTHelpers.stripParentheses(move.getArguments().get(0));
+    ExpressionTree scheduler = move.getArguments().get(0);
+    return new Move(move, schedulerKind(scheduler, state), scheduler.toString());
+  }
+
+  /** A timed source or operator: the scheduler among its arguments, else its default one. */
+  private Move timedMove(MethodInvocationTree move, ChainRule rule, VisitorState state) {
+    for (ExpressionTree argument : move.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (type != null && type.tsym != null && type.tsym.getSimpleName().contentEquals("Scheduler")) {
+        return new Move(move, schedulerKind(argument, state), argument.toString());
+      }
+    }
+    Kind kind = rule.defaultKind() == null ? Kind.UNKNOWN : rule.defaultKind();
+    return new Move(move, kind, "the scheduler it emits on by default");
+  }
+
+  /** The kind of thread a scheduler expression provides, from the {@code scheduler} rules. */
+  private Kind schedulerKind(ExpressionTree expression, VisitorState state) {
+    ExpressionTree scheduler = ASTHelpers.stripParentheses(expression);
     if (scheduler instanceof MethodInvocationTree factory) {
       MethodSymbol sym = ASTHelpers.getSymbol(factory);
       if (sym != null) {

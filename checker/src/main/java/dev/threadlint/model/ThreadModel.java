@@ -78,10 +78,19 @@ public final class ThreadModel {
     /** Moves the operators after it to the given scheduler ({@code publishOn}, {@code observeOn}). */
     PUBLISH_ON,
     /** Moves the subscription, so the source and the operators before a publishOn. */
-    SUBSCRIBE_ON
+    SUBSCRIBE_ON,
+    /**
+     * A timed source or operator ({@code interval}, {@code delayElements}) that emits on a
+     * scheduler of its own, the one in its arguments or else its default: a publishOn that a
+     * subscribeOn cannot undo.
+     */
+    EMITS_ON
   }
 
-  public record ChainRule(MemberPattern member, ChainRole role) {}
+  /**
+   * @param defaultKind for {@link ChainRole#EMITS_ON}: the kind of its default scheduler
+   */
+  public record ChainRule(MemberPattern member, ChainRole role, @Nullable Kind defaultKind) {}
 
   /** A scheduler factory and the kind of thread its workers are. */
   public record SchedulerRule(MemberPattern member, Kind kind) {}

@@ -112,11 +112,13 @@ public final class ThreadModelParser {
                   line.optional("offload", null),
                   line.optional("offload-import", null)));
       case "reactive-source" ->
-          model.chainRules.add(new ChainRule(line.member(), ChainRole.SOURCE));
+          model.chainRules.add(new ChainRule(line.member(), ChainRole.SOURCE, null));
       case "publish-on" ->
-          model.chainRules.add(new ChainRule(line.member(), ChainRole.PUBLISH_ON));
+          model.chainRules.add(new ChainRule(line.member(), ChainRole.PUBLISH_ON, null));
       case "subscribe-on" ->
-          model.chainRules.add(new ChainRule(line.member(), ChainRole.SUBSCRIBE_ON));
+          model.chainRules.add(new ChainRule(line.member(), ChainRole.SUBSCRIBE_ON, null));
+      case "emits-on" ->
+          model.chainRules.add(new ChainRule(line.member(), ChainRole.EMITS_ON, line.kind()));
       case "scheduler" ->
           model.schedulerRules.add(new SchedulerRule(line.member(), line.kind()));
       case "done-callback" -> {
