@@ -20,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.config.ConfiguredAnalysis;
+import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.ThreadContext;
@@ -85,6 +86,11 @@ abstract class BlockingCallCheck extends BugChecker
   }
 
   private Description check(
+      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    return InternalErrors.guard(state, canonicalName(), () -> checkCall(tree, method, receiver, state));
+  }
+
+  private Description checkCall(
       Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     Analysis analysis = this.analysis.get(state);
     if (analysis == null) {
