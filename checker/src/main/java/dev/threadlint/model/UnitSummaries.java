@@ -148,6 +148,9 @@ public final class UnitSummaries {
     private void record(MethodSymbol callee, @Nullable Type receiver) {
       Body body = bodies.get(current);
       BlockingApi api = apis.lookup(callee, receiver, state);
+      if (api != null && apis.waitsOnCompletedObject(getCurrentPath(), state)) {
+        return; // get() on a future its own completion listener was given: returns at once
+      }
       if (api != null) {
         if (body.direct == null) {
           body.direct = BlockingChain.direct(api.call(), api.what());

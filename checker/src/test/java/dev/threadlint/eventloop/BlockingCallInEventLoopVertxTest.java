@@ -419,4 +419,27 @@ class BlockingCallInEventLoopVertxTest {
             "}")
         .doTest();
   }
+
+  /**
+   * vertx-core's launcher Watcher takes Handlers but calls them from its own thread: classes in
+   * Vert.x's impl packages are not the public API the catch-all Handler rule describes.
+   */
+  @Test
+  void handlersPassedToVertxImplementationClassesAreUnknown() {
+    helper
+        .addSourceLines(
+            "Launcher.java",
+            "import io.vertx.core.impl.launcher.commands.Watcher;",
+            "import java.io.File;",
+            "import java.util.List;",
+            "class Launcher {",
+            "  Watcher watch(File root, List<String> includes) {",
+            "    return new Watcher(root, includes, next -> pause(), onDeploy -> pause(), null, 100, 100);",
+            "  }",
+            "  static void pause() {",
+            "    try { Thread.sleep(100); } catch (InterruptedException e) {}",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

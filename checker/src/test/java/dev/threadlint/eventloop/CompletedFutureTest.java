@@ -58,4 +58,27 @@ class CompletedFutureTest {
             "}")
         .doTest();
   }
+
+  /** netty-common's PromiseNotifier: an override delegates to super, whose get() is exempt. */
+  @Test
+  void delegatingToASuperListenerThatGetsTheCompletedFutureIsNotBlocking() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            "import io.netty.util.concurrent.Future;",
+            "import io.netty.util.concurrent.GenericFutureListener;",
+            "class Notifier implements GenericFutureListener<Future<Object>> {",
+            "  @Override public void operationComplete(Future<Object> f) throws Exception {",
+            "    Object v = f.get();",
+            "  }",
+            "  static void link(Future<Object> future) {",
+            "    future.addListener(new Notifier() {",
+            "      @Override public void operationComplete(Future<Object> f) throws Exception {",
+            "        super.operationComplete(f);",
+            "      }",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
