@@ -1,0 +1,144 @@
+package dev.threadlint.bench;
+
+import java.util.List;
+
+/**
+ * The real projects the harness compiles: published sources jars of well-known codebases with
+ * heavy concurrency, event loops and async code, plus one Swing application for the UI-thread
+ * check. Each entry names the artifact whose {@code sources} jar is compiled, the extra artifacts
+ * its sources need on the classpath beyond its own compile dependencies (optional and provided
+ * dependencies are not transitive in Maven), and the source files left out, with the reason.
+ */
+final class Corpus {
+  private Corpus() {}
+
+  /**
+   * A project of the corpus.
+   *
+   * @param name short name used in reports and on the command line
+   * @param artifact {@code groupId:artifactId:version}; its sources jar is compiled, its
+   *     dependencies (not itself) form the classpath
+   * @param extraDependencies more {@code groupId:artifactId:version} for the classpath
+   * @param excludedFiles file names (not paths) left out of the compilation, besides
+   *     {@code module-info.java}
+   * @param ownJarOnClasspath whether the project's own jar stays on the classpath, to provide the
+   *     classes of excluded files (the compiled sources take precedence over it for all others)
+   */
+  record Project(
+      String name, String artifact, List<String> extraDependencies, List<String> excludedFiles, boolean ownJarOnClasspath) {
+    Project(String name, String artifact, List<String> extraDependencies, List<String> excludedFiles) {
+      this(name, artifact, extraDependencies, excludedFiles, false);
+    }
+
+    String groupId() {
+      return artifact.split(":")[0];
+    }
+
+    String artifactId() {
+      return artifact.split(":")[1];
+    }
+
+    String version() {
+      return artifact.split(":")[2];
+    }
+  }
+
+  private static final String NETTY = "4.1.118.Final";
+
+  /** The whole corpus, in the order the full run compiles it. */
+  static final List<Project> PROJECTS =
+      List.of(
+          new Project(
+              "guava",
+              "com.google.guava:guava:33.3.1-jre",
+              List.of(),
+              List.of()),
+          new Project(
+              "netty-common",
+              "io.netty:netty-common:" + NETTY,
+              List.of(
+                  // GraalVM substitutions (io/netty/util/internal/svm), OSGi export annotations,
+                  // the optional logging back-ends and BlockHound integration.
+                  "org.graalvm.nativeimage:svm:19.3.6",
+                  "org.osgi:osgi.annotation:8.1.0",
+                  "org.jetbrains:annotations-java5:23.0.0",
+                  "org.slf4j:slf4j-api:1.7.30",
+                  "commons-logging:commons-logging:1.2",
+                  "log4j:log4j:1.2.17",
+                  "org.apache.logging.log4j:log4j-api:2.17.2",
+                  "io.projectreactor.tools:blockhound:1.0.6.RELEASE"),
+              List.of()),
+          new Project(
+              "netty-transport",
+              "io.netty:netty-transport:" + NETTY,
+              List.of(),
+              List.of()),
+          new Project(
+              "netty-codec-http",
+              "io.netty:netty-codec-http:" + NETTY,
+              List.of(
+                  // Optional compression and marshalling codecs the HTTP codec wires in.
+                  "com.jcraft:jzlib:1.1.3",
+                  "com.aayushatharva.brotli4j:brotli4j:1.16.0",
+                  "com.github.luben:zstd-jni:1.5.6-3",
+                  "com.ning:compress-lzf:1.0.3",
+                  "com.google.protobuf:protobuf-java:2.6.1",
+                  "com.google.protobuf.nano:protobuf-javanano:3.0.0-alpha-5",
+                  "org.jboss.marshalling:jboss-marshalling:2.0.5.Final",
+                  "com.github.jponge:lzma-java:1.3",
+                  "org.lz4:lz4-java:1.8.0"),
+              List.of()),
+          new Project(
+              "vertx-core",
+              "io.vertx:vertx-core:4.5.10",
+              List.of(
+                  "io.netty:netty-codec-haproxy:4.1.111.Final",
+                  "io.netty:netty-transport-classes-epoll:4.1.111.Final",
+                  "io.netty:netty-transport-classes-kqueue:4.1.111.Final",
+                  "com.fasterxml.jackson.core:jackson-databind:2.16.1",
+                  "org.apache.logging.log4j:log4j-api:2.17.1",
+                  "org.slf4j:slf4j-api:2.0.7",
+                  "io.vertx:vertx-codegen:4.5.10",
+                  "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "reactor-core",
+              "io.projectreactor:reactor-core:3.6.11",
+              List.of(
+                  "io.micrometer:micrometer-core:1.12.11",
+                  "io.projectreactor.tools:blockhound:1.0.9.RELEASE",
+                  "com.google.code.findbugs:jsr305:3.0.2",
+                  "io.micrometer:context-propagation:1.1.2",
+                  "org.jetbrains.kotlin:kotlin-stdlib:1.9.25",
+                  "org.slf4j:slf4j-api:1.7.36"),
+              // Its JDK 8 variant (sun.misc.JavaLangAccess, gone since JDK 9); the JDK 9+ one is in
+              // the jar under META-INF/versions/9 but not in the sources jar, so the class comes
+              // from reactor-core's own (multi-release) jar.
+              List.of("CallSiteSupplierFactory.java"),
+              true),
+          new Project(
+              "rxjava",
+              "io.reactivex.rxjava3:rxjava:3.1.9",
+              List.of(),
+              List.of()),
+          new Project(
+              "caffeine",
+              "com.github.ben-manes.caffeine:caffeine:3.1.8",
+              List.of(),
+              List.of()),
+          new Project(
+              "jfreechart",
+              "org.jfree:jfreechart:1.5.5",
+              List.of("javax.servlet:servlet-api:2.5"), // provided: the org.jfree.chart.servlet package
+              List.of()));
+
+  /** The project the quick mode compiles: event-loop code with known findings. */
+  static final String QUICK_PROJECT = "vertx-core";
+
+  static Project named(String name) {
+    return PROJECTS.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no project named " + name + " in the corpus"));
+  }
+}

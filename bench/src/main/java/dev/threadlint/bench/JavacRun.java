@@ -1,0 +1,96 @@
+package dev.threadlint.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * One timed javac process: {@code /usr/bin/time -v javac @options} with the configuration's
+ * options, the target's classpath and sources, class files written to a fresh folder. Its output
+ * is kept in a log file and read for findings, errors and crashes.
+ */
+final class JavacRun {
+  private static final Path TIME = Path.of("/usr/bin/time");
+
+  /** The outcome of one run. */
+  record Result(Target target, Configuration configuration, Measurement measurement, Diagnostics diagnostics, Path log) {}
+
+  private final Toolchain toolchain;
+  private final Path work;
+  private final List<String> extraJavacOptions;
+
+  JavacRun(Toolchain toolchain, Path work, List<String> extraJavacOptions) {
+    this.toolchain = toolchain;
+    this.work = work;
+    this.extraJavacOptions = extraJavacOptions;
+    if (!Files.isExecutable(TIME)) {
+      throw new IllegalStateException("/usr/bin/time is needed to measure CPU time and peak memory (apt-get install time)");
+    }
+  }
+
+  Result run(Target target, Configuration configuration, String runLabel) throws IOException, InterruptedException {
+    return run(target, configuration, runLabel, List.of());
+  }
+
+  /** Runs javac; {@code moreOptions} come last (a JFR recording, say). */
+  Result run(Target target, Configuration configuration, String runLabel, List<String> moreOptions)
+      throws IOException, InterruptedException {
+    Path dir = work.resolve("runs").resolve(target.name());
+    Files.createDirectories(dir);
+    Path classes = dir.resolve("classes");
+    Maven.deleteRecursively(classes);
+    Files.createDirectories(classes);
+    String stem = configuration.label() + "-" + runLabel;
+    Path argfile = dir.resolve(stem + ".args");
+    Path log = dir.resolve(stem + ".log");
+    Path timeReport = dir.resolve(stem + ".time");
+
+    List<String> options = new ArrayList<>(configuration.javacOptions(toolchain));
+    options.addAll(List.of(
+        "-proc:none",
+        "-encoding", "UTF-8",
+        "-Xmaxwarns", "1000000",
+        "-Xmaxerrs", "1000",
+        "-d", classes.toString(),
+        // An empty classpath would mean the current folder: give javac the (empty) output folder.
+        "-classpath", target.classpath().isEmpty() ? classes.toString() : join(target.classpath())));
+    options.addAll(extraJavacOptions);
+    options.addAll(moreOptions);
+    // -J options must be on the command line; everything else goes through an @argfile.
+    List<String> command = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", timeReport.toString(), toolchain.javac().toString()));
+    List<String> argfileLines = new ArrayList<>();
+    for (String option : options) {
+      if (option.startsWith("-J")) {
+        command.add(option);
+      } else {
+        argfileLines.add(quote(option));
+      }
+    }
+    target.files().forEach(f -> argfileLines.add(quote(f.toString())));
+    Files.write(argfile, argfileLines);
+    command.add("@" + argfile);
+
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process.waitFor();
+    Measurement measurement = Measurement.parseTimeVerbose(Files.readString(timeReport));
+    String output = Files.readString(log);
+    Diagnostics diagnostics = Diagnostics.parse(output, target.sources(), new HashSet<>(toolchain.pluginChecks()));
+    Maven.deleteRecursively(classes);
+    return new Result(target, configuration, measurement, diagnostics, log);
+  }
+
+  private static String join(List<Path> paths) {
+    List<String> entries = new ArrayList<>();
+    paths.forEach(p -> entries.add(p.toString()));
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** An argfile token: quoted, since paths may hold spaces. */
+  private static String quote(String token) {
+    return "\"" + token.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

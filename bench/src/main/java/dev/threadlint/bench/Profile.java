@@ -1,0 +1,93 @@
+package dev.threadlint.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * What a JFR recording of a javac run ({@code --jfr}) says about where the time goes: the share of
+ * CPU samples with a plugin frame ({@code dev.threadlint}) on the stack, the share in Error Prone,
+ * and the plugin methods and top-of-stack methods that take the most samples. Also runnable on its
+ * own: {@code java -cp bench/target/classes dev.threadlint.bench.Profile work/runs/guava/c.jfr}.
+ */
+final class Profile {
+  private static final String PLUGIN = "dev.threadlint.";
+  private static final String ERROR_PRONE = "com.google.errorprone.";
+
+  private Profile() {}
+
+  public static void main(String[] args) throws IOException {
+    for (String file : args) {
+      System.out.println(summarize(Path.of(file)));
+    }
+  }
+
+  static String summarize(Path recording) throws IOException {
+    int samples = 0;
+    int inPlugin = 0;
+    int inErrorProne = 0;
+    Map<String, Integer> pluginMethods = new HashMap<>(); // innermost plugin frame of each sample
+    Map<String, Integer> topFrames = new HashMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+        continue;
+      }
+      RecordedStackTrace stack = event.getStackTrace();
+      if (stack == null || stack.getFrames().isEmpty()) {
+        continue;
+      }
+      samples++;
+      List<RecordedFrame> frames = stack.getFrames();
+      topFrames.merge(name(frames.get(0)), 1, Integer::sum);
+      String innermostPlugin = null;
+      boolean errorProne = false;
+      for (RecordedFrame frame : frames) {
+        String type = frame.getMethod().getType().getName();
+        if (innermostPlugin == null && type.startsWith(PLUGIN)) {
+          innermostPlugin = name(frame);
+        }
+        errorProne |= type.startsWith(ERROR_PRONE);
+      }
+      if (innermostPlugin != null) {
+        inPlugin++;
+        pluginMethods.merge(innermostPlugin, 1, Integer::sum);
+      }
+      if (errorProne) {
+        inErrorProne++;
+      }
+    }
+    int total = samples;
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("%s: %d CPU samples; plugin frames on the stack in %.1f%%, Error Prone frames in %.1f%%%n",
+        recording, samples, percent(inPlugin, samples), percent(inErrorProne, samples)));
+    text.append("  innermost plugin method (share of all samples):\n");
+    top(pluginMethods, 8).forEach((m, n) -> text.append(String.format("    %5.1f%%  %s%n", percent(n, total), m)));
+    text.append("  top of stack (share of all samples):\n");
+    top(topFrames, 8).forEach((m, n) -> text.append(String.format("    %5.1f%%  %s%n", percent(n, total), m)));
+    return text.toString();
+  }
+
+  private static String name(RecordedFrame frame) {
+    return frame.getMethod().getType().getName() + "#" + frame.getMethod().getName();
+  }
+
+  private static double percent(int part, int whole) {
+    return whole == 0 ? 0 : 100.0 * part / whole;
+  }
+
+  private static Map<String, Integer> top(Map<String, Integer> counts, int n) {
+    Map<String, Integer> top = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(n)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.threadlint.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One set of sources the harness compiles as a single javac invocation: a project of the corpus
+ * or one size of the synthetic code.
+ *
+ * @param lines physical lines of the compiled files (comments and blank lines included, as {@code
+ *     wc -l} counts them)
+ */
+record Target(String name, Path sources, List<Path> files, List<Path> classpath, long lines) {
+  static final String SYNTHETIC_PREFIX = "synthetic-";
+
+  /** Whether this is generated code (its findings are planted, not triaged). */
+  boolean isSynthetic() {
+    return name.startsWith(SYNTHETIC_PREFIX);
+  }
+
+  /** The {@code .java} files under {@code sources}, without module descriptors and {@code excluded} names. */
+  static Target of(String name, Path sources, List<Path> classpath, Set<String> excluded) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(sources)) {
+      files =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> !p.getFileName().toString().equals("module-info.java"))
+              .filter(p -> !excluded.contains(p.getFileName().toString()))
+              .sorted()
+              .toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no .java files under " + sources);
+    }
+    long lines = 0;
+    for (Path file : files) {
+      lines += countLines(file);
+    }
+    return new Target(name, sources, files, classpath, lines);
+  }
+
+  static long countLines(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    long lines = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    return bytes.length > 0 && bytes[bytes.length - 1] != '\n' ? lines + 1 : lines;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.threadlint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class MeasurementTest {
+  private static final String REPORT = """
+      \tCommand being timed: "javac @a-run1.args"
+      \tUser time (seconds): 18.86
+      \tSystem time (seconds): 1.23
+      \tPercent of CPU this job got: 97%
+      \tElapsed (wall clock) time (h:mm:ss or m:ss): 1:20.52
+      \tMaximum resident set size (kbytes): 425888
+      \tExit status: 0
+      """;
+
+  @Test
+  void readsWallCpuMemoryAndExitStatus() {
+    Measurement m = Measurement.parseTimeVerbose(REPORT);
+    assertEquals(80.52, m.wallSeconds(), 1e-9);
+    assertEquals(20.09, m.cpuSeconds(), 1e-9);
+    assertEquals(425888, m.peakRssKb());
+    assertEquals(0, m.exitStatus());
+  }
+
+  @Test
+  void readsHoursInTheClock() {
+    assertEquals(3723.5, Measurement.clock("1:02:03.5"), 1e-9);
+  }
+
+  @Test
+  void rejectsAReportWithoutTheFields() {
+    assertThrows(IllegalArgumentException.class, () -> Measurement.parseTimeVerbose("Command terminated by signal 9"));
+  }
+}
