@@ -41,7 +41,7 @@ public final class UnitSummaries {
     this.summaries = summaries;
   }
 
-  /** The summary of a method declared in this unit, or null for methods of other units. */
+  /** The summary of a method of this unit that blocks; null if it does not, or is not of this unit. */
   public @Nullable MethodSummary summary(MethodSymbol method) {
     return summaries.get(method);
   }
@@ -193,9 +193,9 @@ public final class UnitSummaries {
         }
       }
       Map<MethodSymbol, MethodSummary> result = new HashMap<>();
-      for (MethodSymbol method : bodies.keySet()) {
-        result.put(method, new MethodSummary(key(method), blocking.get(method)));
-      }
+      // Only blocking methods get a summary: a missing one means "does not block", and building
+      // a key for every method of every file showed up in the benchmark's profile.
+      blocking.forEach((method, chain) -> result.put(method, new MethodSummary(key(method), chain)));
       return result;
     }
   }
