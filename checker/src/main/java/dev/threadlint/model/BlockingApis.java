@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.DoneCallbackRule;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class BlockingApis {
   private final Map<String, List<BlockingRule>> byName = new HashMap<>();
   private final List<BlockingRule> byGlob = new ArrayList<>();
   private final Map<CallKey, Optional<BlockingApi>> cache = new HashMap<>();
+  /** Per method name (javac names are unique per compilation): the rules that can match it. */
+  private final Map<Name, List<BlockingRule>> candidates = new HashMap<>();
 
   public BlockingApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
@@ -57,10 +60,14 @@ public final class BlockingApis {
   /** The blocking API this call is, or null if the model does not say it blocks. */
   public @Nullable BlockingApi lookup(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    List<BlockingRule> rules = candidates(method.getSimpleName());
+    if (rules.isEmpty() && method.getAnnotationMirrors().isEmpty()) {
+      return null; // most calls: no rule names the method, no annotation can make it blocking
+    }
     CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
     Optional<BlockingApi> cached = cache.get(key);
     if (cached == null) {
-      cached = Optional.ofNullable(compute(method, receiver, state));
+      cached = Optional.ofNullable(compute(rules, method, receiver, state));
       cache.put(key, cached);
     }
     return cached.orElse(null);
@@ -158,8 +165,24 @@ public final class BlockingApis {
     }
   }
 
+  private List<BlockingRule> candidates(Name name) {
+    return candidates.computeIfAbsent(
+        name,
+        n -> {
+          String text = n.toString();
+          List<BlockingRule> rules = new ArrayList<>();
+          for (BlockingRule rule : byGlob) {
+            if (rule.member().nameMatches(text)) {
+              rules.add(rule);
+            }
+          }
+          rules.addAll(byName.getOrDefault(text, List.of()));
+          return rules.isEmpty() ? List.of() : rules;
+        });
+  }
+
   private @Nullable BlockingApi compute(
-      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+      List<BlockingRule> candidates, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     if (isDeclaredNonBlocking(method)) {
       return null;
     }
@@ -170,8 +193,6 @@ public final class BlockingApis {
           "is annotated `@" + annotation.substring(annotation.lastIndexOf('.') + 1) + "`");
     }
     BlockingRule found = null;
-    List<BlockingRule> candidates = new ArrayList<>(byGlob);
-    candidates.addAll(byName.getOrDefault(method.getSimpleName().toString(), List.of()));
     for (BlockingRule rule : candidates) {
       if (matcher.matchesCall(rule.member(), method, receiver, state)) {
         if (!rule.blocking()) {

@@ -6,14 +6,28 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadModel.CallbackRule;
+import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Picks the {@code callback} rule that decides where an argument passed to a method runs. */
+/**
+ * Picks the {@code callback} rule that decides where an argument passed to a method runs. One
+ * instance per compilation: it is asked for every lambda, method reference and anonymous class
+ * passed to a call, so it remembers the rules that can match a method name and its choice per
+ * callee, receiver type and argument position.
+ */
 final class CallbackRules {
+  private record Selection(
+      MethodSymbol method, @Nullable Symbol receiver, int index, int count) {}
+
   private final ThreadModel model;
   private final ApiMatcher matcher;
+  private final Map<Name, List<CallbackRule>> byName = new HashMap<>();
+  private final Map<Selection, Optional<CallbackRule>> selections = new HashMap<>();
 
   CallbackRules(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
@@ -27,8 +41,44 @@ final class CallbackRules {
    */
   @Nullable CallbackRule select(
       MethodSymbol method, @Nullable Type receiver, int index, int count, VisitorState state) {
+    List<CallbackRule> candidates = candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Selection key = new Selection(method, receiver == null ? null : receiver.tsym, index, count);
+    Optional<CallbackRule> selected = selections.get(key);
+    if (selected == null) {
+      selected = Optional.ofNullable(compute(candidates, method, receiver, index, count, state));
+      selections.put(key, selected);
+    }
+    return selected.orElse(null);
+  }
+
+  /** The rules whose member pattern names a method of that name, in model order. */
+  private List<CallbackRule> candidates(Name name) {
+    return byName.computeIfAbsent(
+        name,
+        n -> {
+          String text = n.toString();
+          List<CallbackRule> rules = new ArrayList<>();
+          for (CallbackRule rule : model.callbackRules()) {
+            if (rule.member().nameMatches(text)) {
+              rules.add(rule);
+            }
+          }
+          return rules.isEmpty() ? List.of() : rules;
+        });
+  }
+
+  private @Nullable CallbackRule compute(
+      List<CallbackRule> candidates,
+      MethodSymbol method,
+      @Nullable Type receiver,
+      int index,
+      int count,
+      VisitorState state) {
     List<CallbackRule> matching = new ArrayList<>();
-    for (CallbackRule rule : model.callbackRules()) {
+    for (CallbackRule rule : candidates) {
       Integer wanted = rule.argument();
       if (wanted != null && wanted != index && !(wanted == -1 && index == count - 1)) {
         continue;
