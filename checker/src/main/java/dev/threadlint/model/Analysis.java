@@ -104,7 +104,7 @@ public final class Analysis {
     if (api != null) {
       return blockingApis.waitsOnCompletedObject(state.getPath(), state)
           ? null
-          : BlockingChain.direct(api.call(), api.what());
+          : BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
     }
     MethodSummary summary = summaries(state).summary(method);
     return summary == null ? null : summary.blocking();

@@ -141,6 +141,7 @@ public final class ThreadModel {
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
   final List<LockRule> lockRules = new ArrayList<>();
+  final List<MemberPattern> lockWaits = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -189,6 +190,14 @@ public final class ThreadModel {
     return lockRules;
   }
 
+  /**
+   * Blocking calls that wait for a lock, a signal or a notification ({@code lock-wait}): how
+   * locking itself works, not work done while holding a lock.
+   */
+  public List<MemberPattern> lockWaits() {
+    return lockWaits;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -211,6 +220,7 @@ public final class ThreadModel {
         + schedulerRules.size()
         + doneCallbackRules.size()
         + lockRules.size()
+        + lockWaits.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -143,6 +143,7 @@ public final class ThreadModelParser {
                   line.member(), LockAction.ACQUIRE, line.lockMode(), line.whenTrue()));
       case "releases" ->
           model.lockRules.add(new LockRule(line.member(), LockAction.RELEASE, line.lockMode(), false));
+      case "lock-wait" -> model.lockWaits.add(line.member());
       case "lock-view" -> {
         LockMode mode = line.lockMode();
         if (mode == null) {

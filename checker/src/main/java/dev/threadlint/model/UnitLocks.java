@@ -153,7 +153,8 @@ public final class UnitLocks {
             new HeldLock(
                 lock,
                 (sym.isStatic() ? "static synchronized " : "synchronized ") + "method " + sym.getSimpleName() + "()",
-                line(tree));
+                line(tree),
+                true);
         acquisitions.add(new Acquisition(sym, acquired, LockSet.EMPTY, tree));
         held = held.with(acquired);
       }
@@ -187,7 +188,7 @@ public final class UnitLocks {
       ExpressionTree expression = LockId.strip(tree.getExpression());
       LockId lock = apis.lockOf(expression, state);
       HeldLock acquired =
-          new HeldLock(lock, "synchronized (" + source(expression) + ")", line(tree));
+          new HeldLock(lock, "synchronized (" + source(expression) + ")", line(tree), true);
       acquisitions.add(new Acquisition(method, acquired, held, tree));
       LockSet saved = held;
       held = held.with(acquired);
@@ -239,7 +240,7 @@ public final class UnitLocks {
     }
 
     private void acquire(LockCall call, MethodInvocationTree tree, String prefix) {
-      HeldLock acquired = new HeldLock(call.lock(), prefix + source(tree) + (prefix.isEmpty() ? "" : ")"), line(tree));
+      HeldLock acquired = new HeldLock(call.lock(), prefix + source(tree) + (prefix.isEmpty() ? "" : ")"), line(tree), false);
       acquisitions.add(new Acquisition(method, acquired, held, tree));
       held = held.with(acquired);
     }

@@ -251,6 +251,14 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void lockWait() {
+    ThreadModel model = parse("lock-wait java.util.concurrent.locks.Condition#await*");
+    assertEquals(1, model.lockWaits().size());
+    assertEquals("java.util.concurrent.locks.Condition", model.lockWaits().get(0).type());
+    assertEquals("test.model:1: 'lock-wait' does not take mode=", error("lock-wait a.B#c mode=read"));
+  }
+
+  @Test
   void lockRuleErrors() {
     assertEquals(
         "test.model:1: mode= must be read or write, not 'both'",
@@ -472,6 +480,7 @@ class ThreadModelParserTest {
       model.schedulerRules().forEach(rule -> member.accept(rule.member()));
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
       model.lockRules().forEach(rule -> member.accept(rule.member()));
+      model.lockWaits().forEach(member);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {
