@@ -26,6 +26,8 @@ public final class Analysis {
   private final LockApis lockApis;
   private @Nullable CompilationUnitTree lockedUnit;
   private @Nullable UnitLocks locks;
+  private @Nullable CompilationUnitTree accessedUnit;
+  private @Nullable FieldAccesses accesses;
 
   private Analysis(ThreadModel model) {
     this.model = model;
@@ -91,6 +93,16 @@ public final class Analysis {
       lockedUnit = unit;
     }
     return locks;
+  }
+
+  /** The field accesses of the compilation unit {@code state} is in, with their locks. */
+  public FieldAccesses fieldAccesses(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != accessedUnit || accesses == null) {
+      accesses = FieldAccesses.compute(unit, locks(state), state);
+      accessedUnit = unit;
+    }
+    return accesses;
   }
 
   /**

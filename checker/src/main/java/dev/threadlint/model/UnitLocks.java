@@ -66,9 +66,11 @@ public final class UnitLocks {
   /**
    * A call from one method of the unit to another.
    *
+   * @param caller the calling method; null when the call is in a field initializer, or in a
+   *     lambda that runs later or elsewhere (a task): not part of any method's own work
    * @param held the locks held around the call
    */
-  public record Call(MethodSymbol caller, MethodSymbol callee, LockSet held, MethodInvocationTree tree) {}
+  public record Call(@Nullable MethodSymbol caller, MethodSymbol callee, LockSet held, MethodInvocationTree tree) {}
 
   private final Map<Tree, LockSet> held;
   private final List<Acquisition> acquisitions;
@@ -200,7 +202,7 @@ public final class UnitLocks {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
       MethodSymbol callee = ASTHelpers.getSymbol(tree);
-      if (method != null && callee != null && declaredHere(callee)) {
+      if (callee != null && declaredHere(callee)) {
         calls.add(new Call(method, callee, held, tree));
       }
       return super.visitMethodInvocation(tree, null);

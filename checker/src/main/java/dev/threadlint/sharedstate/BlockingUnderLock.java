@@ -17,6 +17,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
@@ -96,6 +97,9 @@ public final class BlockingUnderLock extends BugChecker
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null || chain.waitsForLock()) {
       return Description.NO_MATCH;
+    }
+    if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
+      return Description.NO_MATCH; // the synchronized callee holds a lock too: reported inside it
     }
     return buildDescription(tree).setMessage(message(chain, held)).build();
   }

@@ -203,7 +203,10 @@ public final class LockOrderInversion extends BugChecker
       boolean changed = false;
       for (Call call : locks.calls()) {
         Map<LockId, Taken> inCallee = taken.get(call.callee());
-        if (inCallee == null || !onSameObject(call) || call.callee().equals(call.caller())) {
+        if (inCallee == null
+            || call.caller() == null
+            || !onSameObject(call)
+            || call.callee().equals(call.caller())) {
           continue;
         }
         Map<LockId, Taken> inCaller = taken.computeIfAbsent(call.caller(), m -> new LinkedHashMap<>());

@@ -1,0 +1,181 @@
+package dev.threadlint.sharedstate;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.threadlint.Catalogue;
+import dev.threadlint.config.ConfiguredAnalysis;
+import dev.threadlint.config.InternalErrors;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.FieldAccesses;
+import dev.threadlint.model.FieldAccesses.Access;
+import dev.threadlint.model.FieldAccesses.Phase;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A field that is written (or read) under a lock in most places and without one in a few: the
+ * unlocked accesses are reported. Conservative, in the spirit of SpotBugs' {@code
+ * IS2_INCONSISTENT_SYNC}: constructors and initializers, private methods only called under a lock
+ * or only during construction, and {@code final}, {@code volatile} and {@code
+ * java.util.concurrent} typed fields do not count; a field never written after construction is
+ * not reported; unlocked writes need at least twice as many locked writes, unlocked reads at
+ * least twice as many locked reads, every write locked, and more than one place that writes.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Field accessed under a lock in most places but without it here: the lock does not protect it",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Catalogue.BASE_URL + "InconsistentSynchronization.md",
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class InconsistentSynchronization extends BugChecker
+    implements CompilationUnitTreeMatcher, IdentifierTreeMatcher, MemberSelectTreeMatcher {
+  /** Locked accesses of a kind must outnumber the unlocked ones by this factor. */
+  static final int MAJORITY = 2;
+
+  private final ConfiguredAnalysis analysis;
+  private @Nullable CompilationUnitTree unit;
+  private Map<Tree, String> findings = Map.of();
+
+  @Inject
+  public InconsistentSynchronization(ErrorProneFlags flags) {
+    this.analysis = new ConfiguredAnalysis(flags);
+  }
+
+  /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
+  public InconsistentSynchronization() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return InternalErrors.guard(
+        state,
+        canonicalName(),
+        () -> {
+          Analysis analysis = this.analysis.get(state);
+          unit = tree;
+          findings = analysis == null ? Map.of() : findings(analysis.fieldAccesses(state));
+          return Description.NO_MATCH;
+        });
+  }
+
+  @Override
+  public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  @Override
+  public Description matchMemberSelect(MemberSelectTree tree, VisitorState state) {
+    return report(tree, state);
+  }
+
+  private Description report(Tree tree, VisitorState state) {
+    if (findings.isEmpty() || unit != state.getPath().getCompilationUnit()) {
+      return Description.NO_MATCH;
+    }
+    String message = findings.get(tree);
+    return message == null ? Description.NO_MATCH : buildDescription(tree).setMessage(message).build();
+  }
+
+  private static Map<Tree, String> findings(FieldAccesses accesses) {
+    Map<Tree, String> found = new IdentityHashMap<>();
+    for (Map.Entry<VarSymbol, List<Access>> entry : accesses.byField().entrySet()) {
+      VarSymbol field = entry.getKey();
+      if (!candidate(field)) {
+        continue;
+      }
+      List<Access> shared =
+          entry.getValue().stream().filter(a -> a.phase() != Phase.CONSTRUCTION).toList();
+      List<Access> writes = shared.stream().filter(Access::write).toList();
+      List<Access> reads = shared.stream().filter(a -> !a.write()).toList();
+      List<Access> lockedWrites = writes.stream().filter(Access::locked).toList();
+      List<Access> unlockedWrites = writes.stream().filter(a -> !a.locked()).toList();
+      if (lockedWrites.isEmpty()) {
+        continue; // never written under a lock (or only during construction): no lock protects it
+      }
+      Access example = lockedWrites.get(0);
+      if (!unlockedWrites.isEmpty() && lockedWrites.size() >= MAJORITY * unlockedWrites.size()) {
+        for (Access access : unlockedWrites) {
+          found.put(access.tree(), writeMessage(field, lockedWrites.size(), writes.size() - 1, example));
+        }
+      }
+      List<Access> lockedReads = reads.stream().filter(Access::locked).toList();
+      List<Access> unlockedReads = reads.stream().filter(a -> !a.locked()).toList();
+      if (unlockedWrites.isEmpty()
+          && writes.size() > 1 // a field set in one place (a flag, a lazily set value) is left alone
+          && !unlockedReads.isEmpty()
+          && lockedReads.size() >= MAJORITY
+          && lockedReads.size() >= MAJORITY * unlockedReads.size()) {
+        for (Access access : unlockedReads) {
+          found.put(access.tree(), readMessage(field, lockedReads.size(), reads.size() - 1, example));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Fields whose accesses a lock is needed for: not final, volatile, or a concurrent type. */
+  private static boolean candidate(VarSymbol field) {
+    if ((field.flags() & (Flags.FINAL | Flags.VOLATILE)) != 0) {
+      return false;
+    }
+    String type = field.type.tsym == null ? "" : field.type.tsym.getQualifiedName().toString();
+    return !type.startsWith("java.util.concurrent.");
+  }
+
+  private static String writeMessage(VarSymbol field, int locked, int others, Access example) {
+    return "Inconsistent synchronization: `"
+        + field.getSimpleName()
+        + "` is written here without a lock, but "
+        + locked
+        + " of its "
+        + others
+        + " other writes hold one ("
+        + where(example)
+        + "). A thread holding the lock can overwrite this write or miss it, and this write can"
+        + " break the invariants the lock keeps. Take the same lock here, or, if the field needs no"
+        + " atomicity with other state, make it volatile or atomic and drop the lock elsewhere.";
+  }
+
+  private static String readMessage(VarSymbol field, int locked, int others, Access example) {
+    return "Inconsistent synchronization: `"
+        + field.getSimpleName()
+        + "` is read here without a lock, but it is only written under one ("
+        + where(example)
+        + ") and "
+        + locked
+        + " of its "
+        + others
+        + " other reads hold it too. Without the lock this read can see a stale or half-updated"
+        + " value. Take the same lock here, or make the field volatile if a possibly stale value"
+        + " is fine.";
+  }
+
+  private static String where(Access access) {
+    if (!access.held().isEmpty()) {
+      return "e.g. " + access.held().innermost().describe();
+    }
+    return "e.g. in `" + access.method().getSimpleName() + "()`, which is only called with a lock held";
+  }
+}
