@@ -9,7 +9,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -57,9 +59,20 @@ public final class FieldAccesses {
    * @param write an assignment, compound assignment or increment/decrement of the field
    * @param held the locks held at the access (in its own method)
    * @param method the method it is in, null in field initializers
+   * @param handedOffUnderLock the access is in a lambda or anonymous class created while a lock
+   *     was held: what the creator wrote under the lock is published to it by the hand-off
+   * @param acknowledged the code says it knows the access is unguarded: it is inside
+   *     {@code @SuppressWarnings("GuardedBy")}
    */
   public record Access(
-      VarSymbol field, Tree tree, boolean write, LockSet held, @Nullable MethodSymbol method, Phase phase) {
+      VarSymbol field,
+      Tree tree,
+      boolean write,
+      LockSet held,
+      @Nullable MethodSymbol method,
+      Phase phase,
+      boolean handedOffUnderLock,
+      boolean acknowledged) {
     /** Held under a lock here, or in a method only called under one. */
     public boolean locked() {
       return !held.isEmpty() || phase == Phase.CALLED_LOCKED;
@@ -78,12 +91,61 @@ public final class FieldAccesses {
   }
 
   public static FieldAccesses compute(CompilationUnitTree unit, UnitLocks locks, VisitorState state) {
-    record Raw(VarSymbol field, Tree tree, boolean write, @Nullable MethodSymbol method, boolean construction) {}
+    record Raw(
+        VarSymbol field,
+        Tree tree,
+        boolean write,
+        @Nullable MethodSymbol method,
+        boolean construction,
+        boolean handedOff,
+        boolean acknowledged) {}
     List<Raw> raw = new ArrayList<>();
     Set<Symbol> referenced = new HashSet<>();
+    Set<Symbol> freshLocals = new HashSet<>();
     new TreePathScanner<Void, Void>() {
       private @Nullable MethodSymbol method;
       private boolean construction;
+      private boolean handedOff;
+      private int acknowledged;
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        boolean ack = tree != null && suppressesGuardedBy(tree);
+        acknowledged += ack ? 1 : 0;
+        super.scan(tree, null);
+        acknowledged -= ack ? 1 : 0;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        boolean saved = handedOff;
+        handedOff |= !locks.heldAt(tree).isEmpty();
+        super.visitLambdaExpression(tree, null);
+        handedOff = saved;
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        boolean saved = handedOff;
+        if (tree.getClassBody() != null) {
+          handedOff |= !locks.heldAt(tree).isEmpty();
+        }
+        super.visitNewClass(tree, null);
+        handedOff = saved;
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (method != null
+            && tree.getInitializer() instanceof NewClassTree
+            && ASTHelpers.getSymbol(tree).getKind() == ElementKind.LOCAL_VARIABLE) {
+          freshLocals.add(ASTHelpers.getSymbol(tree)); // Foo foo = new Foo(...): not shared until it escapes
+        }
+        return super.visitVariable(tree, null);
+      }
 
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
@@ -145,7 +207,9 @@ public final class FieldAccesses {
             || !declaredHere(field)) {
           return;
         }
-        raw.add(new Raw(field, tree, isWrite(getCurrentPath()), method, construction));
+        raw.add(
+            new Raw(
+                field, tree, isWrite(getCurrentPath()), method, construction, handedOff, acknowledged > 0));
       }
 
       private boolean declaredHere(VarSymbol field) {
@@ -156,7 +220,7 @@ public final class FieldAccesses {
             && owner.enclClass().sourcefile.equals(unit.getSourceFile());
       }
     }.scan(unit, null);
-    Map<MethodSymbol, Phase> phases = phases(locks, referenced);
+    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals);
     Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
     for (Raw access : raw) {
       Phase phase =
@@ -170,9 +234,26 @@ public final class FieldAccesses {
           .computeIfAbsent(access.field(), f -> new ArrayList<>())
           .add(
               new Access(
-                  access.field(), access.tree(), access.write(), locks.heldAt(access.tree()), access.method(), phase));
+                  access.field(),
+                  access.tree(),
+                  access.write(),
+                  locks.heldAt(access.tree()),
+                  access.method(),
+                  phase,
+                  access.handedOff(),
+                  access.acknowledged()));
     }
     return new FieldAccesses(byField);
+  }
+
+  /** Whether the tree is a declaration annotated {@code @SuppressWarnings("GuardedBy")}. */
+  private static boolean suppressesGuardedBy(Tree tree) {
+    if (!(tree instanceof MethodTree || tree instanceof ClassTree || tree instanceof VariableTree)) {
+      return false;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    SuppressWarnings suppress = symbol == null ? null : symbol.getAnnotation(SuppressWarnings.class);
+    return suppress != null && List.of(suppress.value()).contains("GuardedBy");
   }
 
   /** Whether the field named at the leaf of {@code path} is written there. */
@@ -198,7 +279,8 @@ public final class FieldAccesses {
    * Private methods every call of which is under a lock (or in such a method), or in a
    * constructor (or such a method). A method also used as a method reference is left NORMAL.
    */
-  private static Map<MethodSymbol, Phase> phases(UnitLocks locks, Set<Symbol> referenced) {
+  private static Map<MethodSymbol, Phase> phases(
+      UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals) {
     Map<MethodSymbol, List<UnitLocks.Call>> callers = new HashMap<>();
     for (UnitLocks.Call call : locks.calls()) {
       if (call.callee().getModifiers().contains(Modifier.PRIVATE) && !referenced.contains(call.callee())) {
@@ -215,13 +297,21 @@ public final class FieldAccesses {
         boolean allLocked = true;
         boolean allConstruction = true;
         for (UnitLocks.Call call : entry.getValue()) {
+          ExpressionTree receiver = ASTHelpers.getReceiver(call.tree());
+          boolean onFreshObject =
+              receiver instanceof IdentifierTree id && freshLocals.contains(ASTHelpers.getSymbol(id));
           Phase callerPhase =
               call.caller() == null
                   ? Phase.NORMAL
-                  : call.caller().isConstructor()
+                  : call.caller().isConstructor() || onFreshObject
                       ? Phase.CONSTRUCTION
                       : phases.getOrDefault(call.caller(), Phase.NORMAL);
-          allLocked &= !call.held().isEmpty() || callerPhase == Phase.CALLED_LOCKED;
+          // A call during construction (or on an object just created here) neither shares the
+          // object nor needs the lock, so it does not stop the method counting as locked.
+          allLocked &=
+              !call.held().isEmpty()
+                  || callerPhase == Phase.CALLED_LOCKED
+                  || callerPhase == Phase.CONSTRUCTION;
           allConstruction &= callerPhase == Phase.CONSTRUCTION;
         }
         if (allConstruction || allLocked) {

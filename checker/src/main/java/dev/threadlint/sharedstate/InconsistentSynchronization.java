@@ -107,6 +107,8 @@ public final class InconsistentSynchronization extends BugChecker
       }
       List<Access> shared =
           entry.getValue().stream().filter(a -> a.phase() != Phase.CONSTRUCTION).toList();
+      // Counted, but never reported: accesses the code marks as knowingly unguarded, and reads
+      // for debugging output or in code handed off under the lock (published to it).
       List<Access> writes = shared.stream().filter(Access::write).toList();
       List<Access> reads = shared.stream().filter(a -> !a.write()).toList();
       List<Access> lockedWrites = writes.stream().filter(Access::locked).toList();
@@ -117,6 +119,9 @@ public final class InconsistentSynchronization extends BugChecker
       Access example = lockedWrites.get(0);
       if (!unlockedWrites.isEmpty() && lockedWrites.size() >= MAJORITY * unlockedWrites.size()) {
         for (Access access : unlockedWrites) {
+          if (access.acknowledged()) {
+            continue;
+          }
           found.put(access.tree(), writeMessage(field, lockedWrites.size(), writes.size() - 1, example));
         }
       }
@@ -128,6 +133,11 @@ public final class InconsistentSynchronization extends BugChecker
           && lockedReads.size() >= MAJORITY
           && lockedReads.size() >= MAJORITY * unlockedReads.size()) {
         for (Access access : unlockedReads) {
+          if (access.acknowledged()
+              || access.handedOffUnderLock()
+              || (access.method() != null && access.method().getSimpleName().contentEquals("toString"))) {
+            continue;
+          }
           found.put(access.tree(), readMessage(field, lockedReads.size(), reads.size() - 1, example));
         }
       }

@@ -227,4 +227,68 @@ class InconsistentSynchronizationTest {
             "}")
         .doTest();
   }
+
+  // --- Real-code traps (vert.x InboundBuffer, TCPServerBase; guava SequentialExecutor) ----------
+
+  @Test
+  void privateMethodCalledUnlockedOnlyOnAFreshObjectInAFactory() {
+    helper
+        .addSourceLines(
+            "Buffer.java",
+            "class Buffer {",
+            "  private long demand;",
+            "  static Buffer createAndFetch(long n) {",
+            "    Buffer buffer = new Buffer();",
+            "    buffer.emit(n);",
+            "    return buffer;",
+            "  }",
+            "  void fetch(long n) { synchronized (this) { emit(n); } }",
+            "  synchronized void reset() { demand = 0; }",
+            "  synchronized void clear() { demand = 0; }",
+            "  private void emit(long n) { demand += n; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readInACallbackCreatedUnderTheLockThatWroteIt() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Server {",
+            "  private final Object lock = new Object();",
+            "  private Runnable worker;",
+            "  void listen(CompletableFuture<Void> bound) {",
+            "    synchronized (lock) {",
+            "      worker = () -> {};",
+            "      bound.thenRun(() -> worker.run());",
+            "    }",
+            "  }",
+            "  void relisten() { synchronized (lock) { worker = () -> {}; worker.run(); } }",
+            "  void stop() { synchronized (lock) { worker.run(); } }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void accessesMarkedAsKnowinglyUnguardedAndToString() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "class Worker {",
+            "  private final Object queue = new Object();",
+            "  private int state;",
+            "  void a() { synchronized (queue) { state = 1; } }",
+            "  void b() { synchronized (queue) { state = 2; } }",
+            "  int c() { synchronized (queue) { return state; } }",
+            "  int d() { synchronized (queue) { return state; } }",
+            "  int e() { synchronized (queue) { return state; } }",
+            "  int f() { synchronized (queue) { return state; } }",
+            "  @SuppressWarnings(\"GuardedBy\")",
+            "  boolean fastPath() { return state == 1; }",
+            "  @Override public String toString() { return \"Worker{state=\" + state + \"}\"; }",
+            "}")
+        .doTest();
+  }
 }
