@@ -99,7 +99,7 @@ public final class Analysis {
   public FieldAccesses fieldAccesses(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != accessedUnit || accesses == null) {
-      accesses = FieldAccesses.compute(unit, locks(state), state);
+      accesses = FieldAccesses.compute(unit, locks(state), model, matcher, state);
       accessedUnit = unit;
     }
     return accesses;

@@ -61,8 +61,8 @@ public final class FieldAccesses {
    * @param method the method it is in, null in field initializers
    * @param handedOffUnderLock the access is in a lambda or anonymous class created while a lock
    *     was held: what the creator wrote under the lock is published to it by the hand-off
-   * @param acknowledged the code says it knows the access is unguarded: it is inside
-   *     {@code @SuppressWarnings("GuardedBy")}
+   * @param acknowledged the access is knowingly unguarded: inside {@code
+   *     @SuppressWarnings("GuardedBy")}, or in a {@code debug-view} method such as {@code toString}
    */
   public record Access(
       VarSymbol field,
@@ -90,7 +90,12 @@ public final class FieldAccesses {
     return byField;
   }
 
-  public static FieldAccesses compute(CompilationUnitTree unit, UnitLocks locks, VisitorState state) {
+  public static FieldAccesses compute(
+      CompilationUnitTree unit,
+      UnitLocks locks,
+      ThreadModel model,
+      ApiMatcher matcher,
+      VisitorState state) {
     record Raw(
         VarSymbol field,
         Tree tree,
@@ -166,8 +171,12 @@ public final class FieldAccesses {
         MethodSymbol saved = method;
         boolean savedConstruction = construction;
         method = ASTHelpers.getSymbol(tree);
-        construction = method != null && method.isConstructor();
+        construction =
+            method != null && (method.isConstructor() || overridesAny(model.initializers(), method));
+        boolean debugView = method != null && overridesAny(model.debugViews(), method);
+        acknowledged += debugView ? 1 : 0;
         super.visitMethod(tree, null);
+        acknowledged -= debugView ? 1 : 0;
         method = saved;
         construction = savedConstruction;
         return null;
@@ -210,6 +219,15 @@ public final class FieldAccesses {
         raw.add(
             new Raw(
                 field, tree, isWrite(getCurrentPath()), method, construction, handedOff, acknowledged > 0));
+      }
+
+      private boolean overridesAny(List<MemberPattern> patterns, MethodSymbol m) {
+        for (MemberPattern pattern : patterns) {
+          if (matcher.matchesOverride(pattern, m, state)) {
+            return true;
+          }
+        }
+        return false;
       }
 
       private boolean declaredHere(VarSymbol field) {

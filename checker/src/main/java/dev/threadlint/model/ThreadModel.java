@@ -142,6 +142,8 @@ public final class ThreadModel {
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
   final List<LockRule> lockRules = new ArrayList<>();
   final List<MemberPattern> lockWaits = new ArrayList<>();
+  final List<MemberPattern> initializers = new ArrayList<>();
+  final List<MemberPattern> debugViews = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -198,6 +200,22 @@ public final class ThreadModel {
     return lockWaits;
   }
 
+  /**
+   * Methods whose overrides run once before other threads use the object ({@code initializer}:
+   * Reactive Streams' {@code onSubscribe}): their field accesses count as construction.
+   */
+  public List<MemberPattern> initializers() {
+    return initializers;
+  }
+
+  /**
+   * Methods whose overrides only show state for debugging or monitoring ({@code debug-view}:
+   * {@code toString}, Reactor's {@code scanUnsafe}): racy reads there are deliberate.
+   */
+  public List<MemberPattern> debugViews() {
+    return debugViews;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -221,6 +239,8 @@ public final class ThreadModel {
         + doneCallbackRules.size()
         + lockRules.size()
         + lockWaits.size()
+        + initializers.size()
+        + debugViews.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -144,6 +144,8 @@ public final class ThreadModelParser {
       case "releases" ->
           model.lockRules.add(new LockRule(line.member(), LockAction.RELEASE, line.lockMode(), false));
       case "lock-wait" -> model.lockWaits.add(line.member());
+      case "initializer" -> model.initializers.add(line.member());
+      case "debug-view" -> model.debugViews.add(line.member());
       case "lock-view" -> {
         LockMode mode = line.lockMode();
         if (mode == null) {

@@ -133,9 +133,7 @@ public final class InconsistentSynchronization extends BugChecker
           && lockedReads.size() >= MAJORITY
           && lockedReads.size() >= MAJORITY * unlockedReads.size()) {
         for (Access access : unlockedReads) {
-          if (access.acknowledged()
-              || access.handedOffUnderLock()
-              || (access.method() != null && access.method().getSimpleName().contentEquals("toString"))) {
+          if (access.acknowledged() || access.handedOffUnderLock()) {
             continue;
           }
           found.put(access.tree(), readMessage(field, lockedReads.size(), reads.size() - 1, example));

@@ -259,6 +259,17 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void initializerAndDebugView() {
+    ThreadModel model =
+        parse(
+            "initializer org.reactivestreams.Subscriber#onSubscribe",
+            "debug-view java.lang.Object#toString");
+    assertEquals("org.reactivestreams.Subscriber", model.initializers().get(0).type());
+    assertEquals("java.lang.Object", model.debugViews().get(0).type());
+    assertEquals("test.model:1: 'debug-view' does not take context=", error("debug-view a.B#c context=worker"));
+  }
+
+  @Test
   void lockRuleErrors() {
     assertEquals(
         "test.model:1: mode= must be read or write, not 'both'",
@@ -481,6 +492,8 @@ class ThreadModelParserTest {
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
       model.lockRules().forEach(rule -> member.accept(rule.member()));
       model.lockWaits().forEach(member);
+      model.initializers().forEach(member);
+      model.debugViews().forEach(member);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {

@@ -291,4 +291,38 @@ class InconsistentSynchronizationTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void onSubscribeInitialisesLikeAConstructor() {
+    helper
+        .addSourceLines(
+            "Collector.java",
+            "import java.util.*;",
+            "import org.reactivestreams.*;",
+            "abstract class Collector implements Subscriber<String> {",
+            "  private List<String> buffer;",
+            "  @Override public void onSubscribe(Subscription s) { buffer = new ArrayList<>(); }",
+            "  @Override public void onNext(String t) { synchronized (this) { buffer.add(t); } }",
+            "  void swap() { synchronized (this) { buffer = new ArrayList<>(); } }",
+            "  void drop() { synchronized (this) { buffer = null; } }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void reactorScanUnsafeIsADebugView() {
+    helper
+        .addSourceLines(
+            "Reduce.java",
+            "import reactor.core.Scannable;",
+            "abstract class Reduce implements Scannable {",
+            "  private Object aggregate;",
+            "  void a(Object v) { synchronized (this) { aggregate = v; } }",
+            "  void b() { synchronized (this) { aggregate = null; } }",
+            "  Object c() { synchronized (this) { return aggregate; } }",
+            "  Object d() { synchronized (this) { return aggregate; } }",
+            "  @Override public Object scanUnsafe(Attr key) { return key == Attr.TERMINATED ? aggregate == null : null; }",
+            "}")
+        .doTest();
+  }
 }
