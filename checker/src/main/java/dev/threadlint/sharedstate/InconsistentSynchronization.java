@@ -133,7 +133,9 @@ public final class InconsistentSynchronization extends BugChecker
           && lockedReads.size() >= MAJORITY
           && lockedReads.size() >= MAJORITY * unlockedReads.size()) {
         for (Access access : unlockedReads) {
-          if (access.acknowledged() || access.handedOffUnderLock()) {
+          if (access.acknowledged()
+              || access.handedOffUnderLock()
+              || checkedAgainUnderLock(access, shared)) {
             continue;
           }
           found.put(access.tree(), readMessage(field, lockedReads.size(), reads.size() - 1, example));
@@ -141,6 +143,26 @@ public final class InconsistentSynchronization extends BugChecker
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the same method reads the field again under a lock after this unlocked read: a
+   * fast path whose answer the locked re-check confirms (Reactor's {@code MonoReduce#onNext}).
+   */
+  private static boolean checkedAgainUnderLock(Access read, List<Access> accesses) {
+    boolean after = false;
+    for (Access other : accesses) {
+      if (other == read) {
+        after = true;
+      } else if (after
+          && !other.write()
+          && !other.held().isEmpty()
+          && other.method() != null
+          && other.method().equals(read.method())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fields whose accesses a lock is needed for: not final, volatile, or a concurrent type. */

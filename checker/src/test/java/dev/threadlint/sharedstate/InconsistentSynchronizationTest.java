@@ -325,4 +325,25 @@ class InconsistentSynchronizationTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void unlockedFastPathCheckedAgainUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Reduce.java",
+            "class Reduce {",
+            "  private Object aggregate;",
+            "  void onNext(Object t) {",
+            "    Object r = aggregate;",
+            "    if (r == null) {",
+            "      synchronized (this) {",
+            "        if (aggregate == null) { aggregate = t; return; }",
+            "      }",
+            "    }",
+            "  }",
+            "  void clear() { synchronized (this) { aggregate = null; } }",
+            "  Object get() { synchronized (this) { return aggregate; } }",
+            "}")
+        .doTest();
+  }
 }
