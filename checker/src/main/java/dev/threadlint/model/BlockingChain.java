@@ -47,6 +47,16 @@ public record BlockingChain(List<String> steps, String what, boolean waitsForLoc
     return steps.size() == 1;
   }
 
+  /**
+   * The chain as a message clause: "`Thread.sleep()` sleeps the calling thread", or "`load()`
+   * blocks: load() → Files.readString(), which reads a file".
+   */
+  public String describe() {
+    return isDirect()
+        ? "`" + api() + "` " + what
+        : "`" + steps.get(0) + "` blocks: " + render() + ", which " + what;
+  }
+
   public String render() {
     return String.join(" → ", steps);
   }

@@ -298,36 +298,32 @@ public final class UnitLocks {
       }
     }
 
-    @Override
-    public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+    /** A loop body may run any number of times: after it, only what was held throughout. */
+    private Void loop(Runnable body) {
       LockSet before = held;
-      super.visitWhileLoop(tree, null);
+      body.run();
       held = before.retainAll(held);
       return null;
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+      return loop(() -> super.visitWhileLoop(tree, null));
     }
 
     @Override
     public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-      LockSet before = held;
-      super.visitDoWhileLoop(tree, null);
-      held = before.retainAll(held);
-      return null;
+      return loop(() -> super.visitDoWhileLoop(tree, null));
     }
 
     @Override
     public Void visitForLoop(ForLoopTree tree, Void unused) {
-      LockSet before = held;
-      super.visitForLoop(tree, null);
-      held = before.retainAll(held);
-      return null;
+      return loop(() -> super.visitForLoop(tree, null));
     }
 
     @Override
     public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-      LockSet before = held;
-      super.visitEnhancedForLoop(tree, null);
-      held = before.retainAll(held);
-      return null;
+      return loop(() -> super.visitEnhancedForLoop(tree, null));
     }
 
     @Override

@@ -105,18 +105,8 @@ public final class BlockingUnderLock extends BugChecker
   }
 
   private static String message(BlockingChain chain, LockSet held) {
-    StringBuilder message = new StringBuilder("Blocking call while holding a lock: ");
-    if (chain.isDirect()) {
-      message.append('`').append(chain.api()).append("` ").append(chain.what());
-    } else {
-      message
-          .append('`')
-          .append(chain.steps().get(0))
-          .append("` blocks: ")
-          .append(chain.render())
-          .append(", which ")
-          .append(chain.what());
-    }
+    StringBuilder message =
+        new StringBuilder("Blocking call while holding a lock: ").append(chain.describe());
     HeldLock inner = held.innermost();
     message
         .append(", and `")

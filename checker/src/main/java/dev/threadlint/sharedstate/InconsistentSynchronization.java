@@ -8,7 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
 import com.google.errorprone.matchers.Description;
@@ -19,8 +18,6 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.Catalogue;
-import dev.threadlint.config.ConfiguredAnalysis;
-import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.FieldAccesses;
 import dev.threadlint.model.FieldAccesses.Access;
@@ -29,7 +26,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A field that is written (or read) under a lock in most places and without one in a few: the
@@ -48,36 +44,20 @@ import org.jspecify.annotations.Nullable;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "InconsistentSynchronization.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class InconsistentSynchronization extends BugChecker
-    implements CompilationUnitTreeMatcher, IdentifierTreeMatcher, MemberSelectTreeMatcher {
+public final class InconsistentSynchronization extends UnitFindingsCheck
+    implements IdentifierTreeMatcher, MemberSelectTreeMatcher {
   /** Locked accesses of a kind must outnumber the unlocked ones by this factor. */
   static final int MAJORITY = 2;
 
-  private final ConfiguredAnalysis analysis;
-  private @Nullable CompilationUnitTree unit;
-  private Map<Tree, String> findings = Map.of();
 
   @Inject
   public InconsistentSynchronization(ErrorProneFlags flags) {
-    this.analysis = new ConfiguredAnalysis(flags);
+    super(flags);
   }
 
   /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
   public InconsistentSynchronization() {
     this(ErrorProneFlags.empty());
-  }
-
-  @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return InternalErrors.guard(
-        state,
-        canonicalName(),
-        () -> {
-          Analysis analysis = this.analysis.get(state);
-          unit = tree;
-          findings = analysis == null ? Map.of() : findings(analysis.fieldAccesses(state));
-          return Description.NO_MATCH;
-        });
   }
 
   @Override
@@ -90,15 +70,9 @@ public final class InconsistentSynchronization extends BugChecker
     return report(tree, state);
   }
 
-  private Description report(Tree tree, VisitorState state) {
-    if (findings.isEmpty() || unit != state.getPath().getCompilationUnit()) {
-      return Description.NO_MATCH;
-    }
-    String message = findings.get(tree);
-    return message == null ? Description.NO_MATCH : buildDescription(tree).setMessage(message).build();
-  }
-
-  private static Map<Tree, String> findings(FieldAccesses accesses) {
+  @Override
+  Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {
+    FieldAccesses accesses = analysis.fieldAccesses(state);
     Map<Tree, String> found = new IdentityHashMap<>();
     for (Map.Entry<VarSymbol, List<Access>> entry : accesses.byField().entrySet()) {
       VarSymbol field = entry.getKey();

@@ -8,7 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
@@ -24,8 +23,6 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.Catalogue;
-import dev.threadlint.config.ConfiguredAnalysis;
-import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.HeldLock;
 import dev.threadlint.model.LockId;
@@ -38,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Two code paths of one compilation unit that take the same two locks in opposite orders. The
@@ -54,24 +50,17 @@ import org.jspecify.annotations.Nullable;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "LockOrderInversion.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class LockOrderInversion extends BugChecker
-    implements CompilationUnitTreeMatcher,
-        SynchronizedTreeMatcher,
+public final class LockOrderInversion extends UnitFindingsCheck
+    implements SynchronizedTreeMatcher,
         MethodInvocationTreeMatcher,
         MethodTreeMatcher {
   /** How many calls deep acquisitions are followed: bounded effort, linear in the unit. */
   static final int CALL_DEPTH = 4;
 
-  private final ConfiguredAnalysis analysis;
-  // The findings of the unit being scanned, by the tree they are reported at: the graph is
-  // built once per unit, and each finding is reported from its own tree so that
-  // @SuppressWarnings on the enclosing method or class applies.
-  private @Nullable CompilationUnitTree unit;
-  private Map<Tree, String> findings = Map.of();
 
   @Inject
   public LockOrderInversion(ErrorProneFlags flags) {
-    this.analysis = new ConfiguredAnalysis(flags);
+    super(flags);
   }
 
   /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
@@ -88,19 +77,6 @@ public final class LockOrderInversion extends BugChecker
   private record Key(LockId outer, LockId inner) {}
 
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return InternalErrors.guard(
-        state,
-        canonicalName(),
-        () -> {
-          Analysis analysis = this.analysis.get(state);
-          unit = tree;
-          findings = analysis == null ? Map.of() : findings(tree, analysis.locks(state));
-          return Description.NO_MATCH;
-        });
-  }
-
-  @Override
   public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
     return report(tree, state);
   }
@@ -115,15 +91,9 @@ public final class LockOrderInversion extends BugChecker
     return report(tree, state);
   }
 
-  private Description report(Tree tree, VisitorState state) {
-    if (unit != state.getPath().getCompilationUnit()) {
-      return Description.NO_MATCH;
-    }
-    String message = findings.get(tree);
-    return message == null ? Description.NO_MATCH : buildDescription(tree).setMessage(message).build();
-  }
-
-  private static Map<Tree, String> findings(CompilationUnitTree unit, UnitLocks locks) {
+  @Override
+  Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {
+    UnitLocks locks = analysis.locks(state);
     if (locks.acquisitions().size() < 2) {
       return Map.of();
     }
