@@ -11,7 +11,20 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.threadlint.model.LockId;
+import java.util.Collections;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
@@ -70,8 +83,31 @@ public final class InconsistentSynchronization extends UnitFindingsCheck
     return report(tree, state);
   }
 
+  // Unlocked writes whose field is otherwise written only in synchronized code on `this` of
+  // the access's own class: adding `synchronized` to the method is the mechanical fix.
+  private final Set<Tree> synchronizable = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  @Override
+  @Nullable SuggestedFix fix(Tree tree, VisitorState state) {
+    if (!synchronizable.contains(tree)) {
+      return null;
+    }
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return null; // runs later or in another object: the method's monitor is not the one
+      }
+      if (leaf instanceof MethodTree method) {
+        return SuggestedFixes.addModifiers(method, state, Modifier.SYNCHRONIZED)
+            .orElse(null);
+      }
+    }
+    return null;
+  }
+
   @Override
   Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {
+    synchronizable.clear();
     FieldAccesses accesses = analysis.fieldAccesses(state);
     Map<Tree, String> found = new IdentityHashMap<>();
     for (Map.Entry<VarSymbol, List<Access>> entry : accesses.byField().entrySet()) {
@@ -97,6 +133,9 @@ public final class InconsistentSynchronization extends UnitFindingsCheck
             continue;
           }
           found.put(access.tree(), writeMessage(field, lockedWrites.size(), writes.size() - 1, example));
+          if (onlyUnderThisMonitor(lockedWrites, access)) {
+            synchronizable.add(access.tree());
+          }
         }
       }
       List<Access> lockedReads = reads.stream().filter(Access::locked).toList();
@@ -137,6 +176,24 @@ public final class InconsistentSynchronization extends UnitFindingsCheck
       }
     }
     return false;
+  }
+
+  /**
+   * Whether every locked write holds the monitor of {@code this} of the class of the unlocked
+   * access's method, an ordinary instance method: then {@code synchronized} on it takes that lock.
+   */
+  private static boolean onlyUnderThisMonitor(List<Access> lockedWrites, Access unlocked) {
+    MethodSymbol method = unlocked.method();
+    if (method == null
+        || unlocked.field().isStatic()
+        || method.isStatic()
+        || method.isConstructor()
+        || (method.flags() & Flags.SYNCHRONIZED) != 0
+        || !(method.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    LockId monitor = LockId.thisOf(owner);
+    return lockedWrites.stream().allMatch(w -> w.held().holds(monitor));
   }
 
   /** Fields whose accesses a lock is needed for: not final, volatile, or a concurrent type. */

@@ -4,6 +4,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
@@ -46,14 +47,25 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
         });
   }
 
+  /** A mechanical fix for the finding at {@code tree}, if there is one. */
+  @Nullable SuggestedFix fix(Tree tree, VisitorState state) {
+    return null;
+  }
+
   /** The finding at {@code tree}, if the unit has one there. */
   final Description report(Tree tree, VisitorState state) {
     if (findings.isEmpty() || unit != state.getPath().getCompilationUnit()) {
       return Description.NO_MATCH;
     }
     String message = findings.get(tree);
-    return message == null
-        ? Description.NO_MATCH
-        : buildDescription(tree).setMessage(message).build();
+    if (message == null) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description = buildDescription(tree).setMessage(message);
+    SuggestedFix fix = fix(tree, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
   }
 }
