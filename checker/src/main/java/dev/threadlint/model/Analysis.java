@@ -23,11 +23,17 @@ public final class Analysis {
   private final ContextResolver contexts;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
+  private final LockApis lockApis;
+  private @Nullable CompilationUnitTree lockedUnit;
+  private @Nullable UnitLocks locks;
+  private @Nullable CompilationUnitTree accessedUnit;
+  private @Nullable FieldAccesses accesses;
 
   private Analysis(ThreadModel model) {
     this.model = model;
     this.blockingApis = new BlockingApis(model, matcher);
     this.contexts = new ContextResolver(model, matcher, blockingApis);
+    this.lockApis = new LockApis(model, matcher);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -37,6 +43,18 @@ public final class Analysis {
     if (analysis == null) {
       analysis = new Analysis(model.get());
       context.put(KEY, analysis);
+    }
+    return analysis;
+  }
+
+  /**
+   * The analysis a check of this compilation already created; for model code reached from a
+   * check (such as {@link LockSet#heldAt}), never the first access.
+   */
+  public static Analysis current(VisitorState state) {
+    Analysis analysis = state.context.get(KEY);
+    if (analysis == null) {
+      throw new IllegalStateException("no Analysis yet: get it through ConfiguredAnalysis first");
     }
     return analysis;
   }
@@ -63,6 +81,30 @@ public final class Analysis {
     return summaries;
   }
 
+  public LockApis lockApis() {
+    return lockApis;
+  }
+
+  /** The lock facts of the compilation unit {@code state} is in. */
+  public UnitLocks locks(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != lockedUnit || locks == null) {
+      locks = UnitLocks.compute(unit, lockApis, contexts, state);
+      lockedUnit = unit;
+    }
+    return locks;
+  }
+
+  /** The field accesses of the compilation unit {@code state} is in, with their locks. */
+  public FieldAccesses fieldAccesses(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != accessedUnit || accesses == null) {
+      accesses = FieldAccesses.compute(unit, locks(state), model, matcher, state);
+      accessedUnit = unit;
+    }
+    return accesses;
+  }
+
   /**
    * How a call of {@code method} blocks: directly (the knowledge base names it) or through the
    * methods of this unit it calls; null if it does not block as far as the model knows, or if
@@ -74,7 +116,7 @@ public final class Analysis {
     if (api != null) {
       return blockingApis.waitsOnCompletedObject(state.getPath(), state)
           ? null
-          : BlockingChain.direct(api.call(), api.what());
+          : BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
     }
     MethodSummary summary = summaries(state).summary(method);
     return summary == null ? null : summary.blocking();

@@ -31,8 +31,9 @@ public final class BlockingApis {
    *
    * @param call how to show the call, e.g. {@code Thread.sleep()}
    * @param what what it does, e.g. "sleeps the calling thread"
+   * @param waitsForLock it waits for a lock, a signal or a notification ({@code lock-wait})
    */
-  public record BlockingApi(String call, String what) {}
+  public record BlockingApi(String call, String what, boolean waitsForLock) {}
 
   private record CallKey(MethodSymbol method, @Nullable Object receiver) {}
 
@@ -190,7 +191,8 @@ public final class BlockingApis {
     if (annotation != null) {
       return new BlockingApi(
           display(method, receiver),
-          "is annotated `@" + annotation.substring(annotation.lastIndexOf('.') + 1) + "`");
+          "is annotated `@" + annotation.substring(annotation.lastIndexOf('.') + 1) + "`",
+          false);
     }
     BlockingRule found = null;
     for (BlockingRule rule : candidates) {
@@ -203,7 +205,17 @@ public final class BlockingApis {
         }
       }
     }
-    return found == null ? null : new BlockingApi(display(method, receiver), found.what());
+    if (found == null) {
+      return null;
+    }
+    boolean waitsForLock = false;
+    for (MemberPattern lockWait : model.lockWaits()) {
+      if (matcher.matchesCall(lockWait, method, receiver, state)) {
+        waitsForLock = true;
+        break;
+      }
+    }
+    return new BlockingApi(display(method, receiver), found.what(), waitsForLock);
   }
 
   /** {@code Owner.name()} as users write it; {@code new Owner()} for constructors. */

@@ -10,14 +10,24 @@ import java.util.List;
  *
  * @param steps the calls, the first being the one at the call site, the last the blocking API
  * @param what what the blocking API does ("waits for the lock")
+ * @param waitsForLock the API waits for a lock, a signal or a notification (a {@code lock-wait}
+ *     rule): part of how locking works rather than work done while holding a lock
  */
-public record BlockingChain(List<String> steps, String what) {
+public record BlockingChain(List<String> steps, String what, boolean waitsForLock) {
   public BlockingChain {
     steps = List.copyOf(steps);
   }
 
+  public BlockingChain(List<String> steps, String what) {
+    this(steps, what, false);
+  }
+
   public static BlockingChain direct(String api, String what) {
     return new BlockingChain(List.of(api), what);
+  }
+
+  public static BlockingChain direct(String api, String what, boolean waitsForLock) {
+    return new BlockingChain(List.of(api), what, waitsForLock);
   }
 
   /** This chain, reached through one more method in front. */
@@ -25,7 +35,7 @@ public record BlockingChain(List<String> steps, String what) {
     List<String> longer = new ArrayList<>(steps.size() + 1);
     longer.add(method);
     longer.addAll(steps);
-    return new BlockingChain(longer, what);
+    return new BlockingChain(longer, what, waitsForLock);
   }
 
   /** The blocking API at the end of the chain. */
@@ -35,6 +45,16 @@ public record BlockingChain(List<String> steps, String what) {
 
   public boolean isDirect() {
     return steps.size() == 1;
+  }
+
+  /**
+   * The chain as a message clause: "`Thread.sleep()` sleeps the calling thread", or "`load()`
+   * blocks: load() → Files.readString(), which reads a file".
+   */
+  public String describe() {
+    return isDirect()
+        ? "`" + api() + "` " + what
+        : "`" + steps.get(0) + "` blocks: " + render() + ", which " + what;
   }
 
   public String render() {

@@ -152,8 +152,10 @@ public final class UnitSummaries {
         return; // get() on a future its own completion listener was given: returns at once
       }
       if (api != null) {
-        if (body.direct == null) {
-          body.direct = BlockingChain.direct(api.call(), api.what());
+        // Prefer a call that blocks on its own account over waiting for a lock: under a lock,
+        // the first is the news (BlockingUnderLock); on an event loop both are.
+        if (body.direct == null || (body.direct.waitsForLock() && !api.waitsForLock())) {
+          body.direct = BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
         }
       } else if (declaredHere(callee)) {
         body.callees.add(callee);

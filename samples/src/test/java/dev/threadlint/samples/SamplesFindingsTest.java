@@ -15,15 +15,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
-import dev.threadlint.eventloop.BlockingCallInEventLoop;
-import dev.threadlint.eventloop.BlockingCallOnUiThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -33,7 +33,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles every sample with both blocking-call checks and compares the findings with the samples'
+ * Compiles every sample with every registered Threadlint check and compares the findings with the samples'
  * markers ({@code // BUG: Diagnostic contains: <check name>} before the line of a finding, then
  * optionally {@code //} lines with parts of the expected message, each of which the message must
  * contain): a finding without a marker, or a marker without its finding, fails. The samples are also the
@@ -42,16 +42,22 @@ import org.junit.jupiter.api.Test;
  */
 class SamplesFindingsTest {
   private static final String MARKER = "// BUG: Diagnostic contains:";
+  /** Every check the plugin registers, as Error Prone finds them. */
+  private static final List<Class<? extends BugChecker>> CHECK_CLASSES =
+      ServiceLoader.load(BugChecker.class).stream()
+          .<Class<? extends BugChecker>>map(ServiceLoader.Provider::type)
+          .filter(type -> type.getName().startsWith("dev.threadlint."))
+          .sorted(Comparator.comparing(Class::getName))
+          .toList();
   private static final List<String> CHECKS =
-      List.of(checkName(BlockingCallInEventLoop.class), checkName(BlockingCallOnUiThread.class));
+      CHECK_CLASSES.stream().map(SamplesFindingsTest::checkName).toList();
   private static final Path SOURCES = locateSources();
 
   @Test
   void findingsMatchTheMarkers() throws IOException {
     CompilationTestHelper helper =
         CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(
-                BlockingCallInEventLoop.class, BlockingCallOnUiThread.class),
+            ScannerSupplier.fromBugCheckerClasses(CHECK_CLASSES),
             getClass());
     for (Path sample : samples()) {
       helper.addSourceLines(

@@ -1,0 +1,346 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The reads and writes of the fields of one compilation unit's classes, through {@code this} (or
+ * unqualified) for instance fields, with the locks held at each and the method they are in.
+ * Accesses in constructors and initializers are marked, and so are accesses in private methods
+ * that are only called under a lock or only during construction (so checks can tell code that
+ * is only ever run locked, or before the object is shared).
+ */
+public final class FieldAccesses {
+
+  /** Where an access runs, as far as locks and sharing go. */
+  public enum Phase {
+    /** In a constructor or initializer, or a private method only they call: not yet shared. */
+    CONSTRUCTION,
+    /** In a private method only ever called with a lock held. */
+    CALLED_LOCKED,
+    /** Anywhere else. */
+    NORMAL
+  }
+
+  /**
+   * One access of a field.
+   *
+   * @param tree the identifier or member select that names the field
+   * @param write an assignment, compound assignment or increment/decrement of the field
+   * @param held the locks held at the access (in its own method)
+   * @param method the method it is in, null in field initializers
+   * @param handedOffUnderLock the access is in a lambda or anonymous class created while a lock
+   *     was held: what the creator wrote under the lock is published to it by the hand-off
+   * @param acknowledged the access is knowingly unguarded: inside {@code
+   *     @SuppressWarnings("GuardedBy")}, or in a {@code debug-view} method such as {@code toString}
+   */
+  public record Access(
+      VarSymbol field,
+      Tree tree,
+      boolean write,
+      LockSet held,
+      @Nullable MethodSymbol method,
+      Phase phase,
+      boolean handedOffUnderLock,
+      boolean acknowledged) {
+    /** Held under a lock here, or in a method only called under one. */
+    public boolean locked() {
+      return !held.isEmpty() || phase == Phase.CALLED_LOCKED;
+    }
+  }
+
+  private final Map<VarSymbol, List<Access>> byField;
+
+  private FieldAccesses(Map<VarSymbol, List<Access>> byField) {
+    this.byField = byField;
+  }
+
+  /** The accesses of each field, in source order. */
+  public Map<VarSymbol, List<Access>> byField() {
+    return byField;
+  }
+
+  public static FieldAccesses compute(
+      CompilationUnitTree unit,
+      UnitLocks locks,
+      ThreadModel model,
+      ApiMatcher matcher,
+      VisitorState state) {
+    record Raw(
+        VarSymbol field,
+        Tree tree,
+        boolean write,
+        @Nullable MethodSymbol method,
+        boolean construction,
+        boolean handedOff,
+        boolean acknowledged) {}
+    List<Raw> raw = new ArrayList<>();
+    Set<Symbol> referenced = new HashSet<>();
+    Set<Symbol> freshLocals = new HashSet<>();
+    new TreePathScanner<Void, Void>() {
+      private @Nullable MethodSymbol method;
+      private boolean construction;
+      private boolean handedOff;
+      private int acknowledged;
+
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        boolean ack = tree != null && suppressesGuardedBy(tree);
+        acknowledged += ack ? 1 : 0;
+        super.scan(tree, null);
+        acknowledged -= ack ? 1 : 0;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        boolean saved = handedOff;
+        handedOff |= !locks.heldAt(tree).isEmpty();
+        super.visitLambdaExpression(tree, null);
+        handedOff = saved;
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        boolean saved = handedOff;
+        if (tree.getClassBody() != null) {
+          handedOff |= !locks.heldAt(tree).isEmpty();
+        }
+        super.visitNewClass(tree, null);
+        handedOff = saved;
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (method != null
+            && tree.getInitializer() instanceof NewClassTree
+            && ASTHelpers.getSymbol(tree).getKind() == ElementKind.LOCAL_VARIABLE) {
+          freshLocals.add(ASTHelpers.getSymbol(tree)); // Foo foo = new Foo(...): not shared until it escapes
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        MethodSymbol savedMethod = method;
+        boolean savedConstruction = construction;
+        for (Tree member : tree.getMembers()) {
+          method = null;
+          construction = member instanceof VariableTree || member instanceof BlockTree;
+          scan(member, null);
+        }
+        method = savedMethod;
+        construction = savedConstruction;
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        MethodSymbol saved = method;
+        boolean savedConstruction = construction;
+        method = ASTHelpers.getSymbol(tree);
+        construction =
+            method != null && (method.isConstructor() || overridesAny(model.initializers(), method));
+        boolean debugView = method != null && overridesAny(model.debugViews(), method);
+        acknowledged += debugView ? 1 : 0;
+        super.visitMethod(tree, null);
+        acknowledged -= debugView ? 1 : 0;
+        method = saved;
+        construction = savedConstruction;
+        return null;
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        record(tree);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        ExpressionTree receiver = LockId.strip(tree.getExpression());
+        boolean viaThis =
+            (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+                || (receiver instanceof MemberSelectTree s && s.getIdentifier().contentEquals("this"));
+        Symbol symbol = ASTHelpers.getSymbol(tree);
+        if (viaThis || (symbol != null && symbol.isStatic())) {
+          record(tree);
+        }
+        return super.visitMemberSelect(tree, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        Symbol target = ASTHelpers.getSymbol(tree);
+        if (target != null) {
+          referenced.add(target); // called from wherever the reference goes: not only locked
+        }
+        return super.visitMemberReference(tree, null);
+      }
+
+      private void record(ExpressionTree tree) {
+        if (!(ASTHelpers.getSymbol(tree) instanceof VarSymbol field)
+            || field.getKind() != ElementKind.FIELD
+            || !declaredHere(field)) {
+          return;
+        }
+        raw.add(
+            new Raw(
+                field, tree, isWrite(getCurrentPath()), method, construction, handedOff, acknowledged > 0));
+      }
+
+      private boolean overridesAny(List<MemberPattern> patterns, MethodSymbol m) {
+        for (MemberPattern pattern : patterns) {
+          if (matcher.matchesOverride(pattern, m, state)) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      private boolean declaredHere(VarSymbol field) {
+        Symbol owner = field.owner;
+        return owner != null
+            && owner.enclClass() != null
+            && owner.enclClass().sourcefile != null
+            && owner.enclClass().sourcefile.equals(unit.getSourceFile());
+      }
+    }.scan(unit, null);
+    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals);
+    Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
+    for (Raw access : raw) {
+      Phase phase =
+          access.construction()
+              ? Phase.CONSTRUCTION
+              : access.method() == null ? Phase.NORMAL : phases.getOrDefault(access.method(), Phase.NORMAL);
+      if (access.field().isStatic() && phase == Phase.CONSTRUCTION && access.method() != null) {
+        phase = Phase.NORMAL; // an instance constructor touching a static field: already shared
+      }
+      byField
+          .computeIfAbsent(access.field(), f -> new ArrayList<>())
+          .add(
+              new Access(
+                  access.field(),
+                  access.tree(),
+                  access.write(),
+                  locks.heldAt(access.tree()),
+                  access.method(),
+                  phase,
+                  access.handedOff(),
+                  access.acknowledged()));
+    }
+    return new FieldAccesses(byField);
+  }
+
+  /** Whether the tree is a declaration annotated {@code @SuppressWarnings("GuardedBy")}. */
+  private static boolean suppressesGuardedBy(Tree tree) {
+    if (!(tree instanceof MethodTree || tree instanceof ClassTree || tree instanceof VariableTree)) {
+      return false;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    SuppressWarnings suppress = symbol == null ? null : symbol.getAnnotation(SuppressWarnings.class);
+    return suppress != null && List.of(suppress.value()).contains("GuardedBy");
+  }
+
+  /** Whether the field named at the leaf of {@code path} is written there. */
+  static boolean isWrite(TreePath path) {
+    Tree leaf = path.getLeaf();
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof AssignmentTree a) {
+      return a.getVariable() == leaf;
+    }
+    if (parent instanceof CompoundAssignmentTree a) {
+      return a.getVariable() == leaf;
+    }
+    if (parent instanceof UnaryTree u) {
+      return switch (u.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
+        default -> false;
+      };
+    }
+    return false;
+  }
+
+  /**
+   * Private methods every call of which is under a lock (or in such a method), or in a
+   * constructor (or such a method). A method also used as a method reference is left NORMAL.
+   */
+  private static Map<MethodSymbol, Phase> phases(
+      UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals) {
+    Map<MethodSymbol, List<UnitLocks.Call>> callers = new HashMap<>();
+    for (UnitLocks.Call call : locks.calls()) {
+      if (call.callee().getModifiers().contains(Modifier.PRIVATE) && !referenced.contains(call.callee())) {
+        callers.computeIfAbsent(call.callee(), c -> new ArrayList<>()).add(call);
+      }
+    }
+    Map<MethodSymbol, Phase> phases = new HashMap<>();
+    for (int round = 0; round < 4; round++) {
+      boolean changed = false;
+      for (Map.Entry<MethodSymbol, List<UnitLocks.Call>> entry : callers.entrySet()) {
+        if (phases.containsKey(entry.getKey())) {
+          continue;
+        }
+        boolean allLocked = true;
+        boolean allConstruction = true;
+        for (UnitLocks.Call call : entry.getValue()) {
+          ExpressionTree receiver = ASTHelpers.getReceiver(call.tree());
+          boolean onFreshObject =
+              receiver instanceof IdentifierTree id && freshLocals.contains(ASTHelpers.getSymbol(id));
+          Phase callerPhase =
+              call.caller() == null
+                  ? Phase.NORMAL
+                  : call.caller().isConstructor() || onFreshObject
+                      ? Phase.CONSTRUCTION
+                      : phases.getOrDefault(call.caller(), Phase.NORMAL);
+          // A call during construction (or on an object just created here) neither shares the
+          // object nor needs the lock, so it does not stop the method counting as locked.
+          allLocked &=
+              !call.held().isEmpty()
+                  || callerPhase == Phase.CALLED_LOCKED
+                  || callerPhase == Phase.CONSTRUCTION;
+          allConstruction &= callerPhase == Phase.CONSTRUCTION;
+        }
+        if (allConstruction || allLocked) {
+          phases.put(entry.getKey(), allConstruction ? Phase.CONSTRUCTION : Phase.CALLED_LOCKED);
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    return phases;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.threadlint.sharedstate;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.Catalogue;
+import dev.threadlint.config.ConfiguredAnalysis;
+import dev.threadlint.config.InternalErrors;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.BlockingChain;
+import dev.threadlint.model.HeldLock;
+import dev.threadlint.model.LockSet;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blocking call (directly, or through methods of the same file) made while a monitor or a
+ * {@code Lock} is held. Waiting for a lock, a signal or a notification ({@code lock-wait} in the
+ * model: {@code lock()}, {@code await()}, {@code wait()}) is how locking works and is left to
+ * {@link LockOrderInversion}.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Blocking call while holding a lock: every thread that needs the lock waits for the I/O or sleep too",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Catalogue.BASE_URL + "BlockingUnderLock.md",
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class BlockingUnderLock extends BugChecker
+    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher {
+
+  private final ConfiguredAnalysis analysis;
+
+  @Inject
+  public BlockingUnderLock(ErrorProneFlags flags) {
+    this.analysis = new ConfiguredAnalysis(flags);
+  }
+
+  /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
+  public BlockingUnderLock() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    analysis.get(state);
+    return Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    return method == null
+        ? Description.NO_MATCH
+        : check(tree, method, ASTHelpers.getReceiverType(tree), state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    MethodSymbol constructor = ASTHelpers.getSymbol(tree);
+    return constructor == null ? Description.NO_MATCH : check(tree, constructor, null, state);
+  }
+
+  private Description check(Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    return InternalErrors.guard(
+        state, canonicalName(), () -> checkCall(tree, method, receiver, state));
+  }
+
+  private Description checkCall(
+      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Analysis analysis = this.analysis.get(state);
+    if (analysis == null) {
+      return Description.NO_MATCH;
+    }
+    LockSet held = analysis.locks(state).heldAt(tree);
+    if (held.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    BlockingChain chain = analysis.blockingChain(method, receiver, state);
+    if (chain == null || chain.waitsForLock()) {
+      return Description.NO_MATCH;
+    }
+    if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
+      return Description.NO_MATCH; // the synchronized callee holds a lock too: reported inside it
+    }
+    return buildDescription(tree).setMessage(message(chain, held)).build();
+  }
+
+  private static String message(BlockingChain chain, LockSet held) {
+    StringBuilder message =
+        new StringBuilder("Blocking call while holding a lock: ").append(chain.describe());
+    HeldLock inner = held.innermost();
+    message
+        .append(", and `")
+        .append(inner.lock().text())
+        .append("` is held (")
+        .append(held.describe())
+        .append("). Every other thread that needs `")
+        .append(inner.lock().text())
+        .append("` waits for it as well");
+    if (held.held().stream().anyMatch(HeldLock::monitor)) {
+      message.append(
+          "; on JDK 21 to 23 a virtual thread blocked inside `synchronized` also pins its carrier thread");
+    }
+    message.append(
+        ". Do the blocking work outside the locked region: copy what it needs under the lock,"
+            + " release the lock, then block (or hand the work to another thread).");
+    return message.toString();
+  }
+}

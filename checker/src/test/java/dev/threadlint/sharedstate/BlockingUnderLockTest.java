@@ -1,0 +1,283 @@
+package dev.threadlint.sharedstate;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class BlockingUnderLockTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(BlockingUnderLock.class, getClass());
+
+  // --- Reported ---------------------------------------------------------------------------------
+
+  @Test
+  void sleepInsideSynchronizedBlock() {
+    helper
+        .addSourceLines(
+            "Poller.java",
+            "class Poller {",
+            "  private final Object lock = new Object();",
+            "  void poll() throws InterruptedException {",
+            "    synchronized (lock) {",
+            "      // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread, and `lock` is held (`synchronized (lock)` at line 4). Every other thread that needs `lock` waits for it as well; on JDK 21 to 23 a virtual thread",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fileReadInsideSynchronizedMethod() {
+    helper
+        .addSourceLines(
+            "Config.java",
+            "import java.nio.file.*;",
+            "class Config {",
+            "  private String text;",
+            "  synchronized void reload(Path file) throws Exception {",
+            "    // BUG: Diagnostic contains: `synchronized method reload()` at line 4",
+            "    text = Files.readString(file);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void futureGetUnderReentrantLockDoesNotMentionPinning() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.locks.*;",
+            "class Cache {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private Object value;",
+            "  void refresh(Future<Object> next) throws Exception {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: `Future.get()` waits for the result, and `lock` is held (`lock.lock()` at line 7). Every other thread that needs `lock` waits for it as well. Do the blocking work",
+            "      value = next.get();",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void blockingThroughAMethodOfTheSameFile() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            "import java.nio.file.*;",
+            "class Store {",
+            "  private final Object lock = new Object();",
+            "  void save(Path file, String text) throws Exception {",
+            "    synchronized (lock) {",
+            "      // BUG: Diagnostic contains: `write()` blocks: write() → Files.writeString()",
+            "      write(file, text);",
+            "    }",
+            "  }",
+            "  private void write(Path file, String text) throws Exception {",
+            "    Files.writeString(file, text);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void constructorThatOpensAFile() {
+    helper
+        .addSourceLines(
+            "Log.java",
+            "import java.io.*;",
+            "class Log {",
+            "  synchronized InputStream open(File f) throws IOException {",
+            "    // BUG: Diagnostic contains: new FileInputStream()",
+            "    return new FileInputStream(f);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readLockOfAReadWriteLock() {
+    helper
+        .addSourceLines(
+            "Registry.java",
+            "import java.util.concurrent.locks.*;",
+            "class Registry {",
+            "  private final ReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  void scan() throws InterruptedException {",
+            "    rw.readLock().lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: `rw (read lock)` is held",
+            "      Thread.sleep(10);",
+            "    } finally {",
+            "      rw.readLock().unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // --- Not reported -----------------------------------------------------------------------------
+
+  @Test
+  void waitOnTheHeldMonitorReleasesIt() {
+    helper
+        .addSourceLines(
+            "Queue.java",
+            "class Queue {",
+            "  private final Object lock = new Object();",
+            "  private boolean ready;",
+            "  void awaitReady() throws InterruptedException {",
+            "    synchronized (lock) {",
+            "      while (!ready) {",
+            "        lock.wait();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void conditionAwaitOnTheHeldLock() {
+    helper
+        .addSourceLines(
+            "Gate.java",
+            "import java.util.concurrent.locks.*;",
+            "class Gate {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private final Condition open = lock.newCondition();",
+            "  private boolean isOpen;",
+            "  void pass() throws InterruptedException {",
+            "    lock.lock();",
+            "    try {",
+            "      while (!isOpen) {",
+            "        open.await();",
+            "      }",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void takingAnotherLockIsLockOrderNotBlocking() {
+    helper
+        .addSourceLines(
+            "Two.java",
+            "import java.util.concurrent.locks.*;",
+            "class Two {",
+            "  private final Lock a = new ReentrantLock();",
+            "  private final Lock b = new ReentrantLock();",
+            "  synchronized void both() {",
+            "    a.lock();",
+            "    try {",
+            "      b.lock();",
+            "      b.unlock();",
+            "    } finally {",
+            "      a.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void blockingAfterTheLockIsReleased() {
+    helper
+        .addSourceLines(
+            "Snapshot.java",
+            "import java.nio.file.*;",
+            "import java.util.concurrent.locks.*;",
+            "class Snapshot {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private String state = \"\";",
+            "  void save(Path file) throws Exception {",
+            "    String copy;",
+            "    lock.lock();",
+            "    try {",
+            "      copy = state;",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "    Files.writeString(file, copy);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void taskSubmittedUnderTheLockRunsLaterWithoutIt() {
+    helper
+        .addSourceLines(
+            "Refresher.java",
+            "import java.util.concurrent.*;",
+            "class Refresher {",
+            "  private final ExecutorService pool = Executors.newSingleThreadExecutor();",
+            "  synchronized void schedule() {",
+            "    pool.execute(() -> {",
+            "      try { Thread.sleep(1000); } catch (InterruptedException e) {}",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void anonymousClassDefinedUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Later.java",
+            "class Later {",
+            "  synchronized Runnable task() {",
+            "    return new Runnable() {",
+            "      public void run() {",
+            "        try { Thread.sleep(1000); } catch (InterruptedException e) {}",
+            "      }",
+            "    };",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void failedTryLockBranchHoldsNothing() {
+    helper
+        .addSourceLines(
+            "Try.java",
+            "import java.util.concurrent.locks.*;",
+            "class Try {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  void maybe() throws InterruptedException {",
+            "    if (lock.tryLock()) {",
+            "      lock.unlock();",
+            "    } else {",
+            "      Thread.sleep(10);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nonBlockingCallUnderLock() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "import java.util.*;",
+            "class Counter {",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  synchronized void add(String key) {",
+            "    counts.merge(key, 1, Integer::sum);",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

@@ -1,0 +1,349 @@
+package dev.threadlint.sharedstate;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class InconsistentSynchronizationTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(InconsistentSynchronization.class, getClass());
+
+  // --- Reported ---------------------------------------------------------------------------------
+
+  @Test
+  void unlockedWriteOfAFieldWrittenUnderTheMonitorElsewhere() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "class Counter {",
+            "  private int count;",
+            "  synchronized void increment() { count++; }",
+            "  synchronized void add(int n) { count += n; }",
+            "  synchronized int get() { return count; }",
+            "  void reset() {",
+            "    // BUG: Diagnostic contains: `count` is written here without a lock, but 2 of its 2 other writes hold one (e.g. `synchronized method increment()` at line 3)",
+            "    count = 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void unlockedReadOfAFieldAlwaysWrittenAndMostlyReadUnderALock() {
+    helper
+        .addSourceLines(
+            "Account.java",
+            "import java.util.concurrent.locks.*;",
+            "class Account {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private long balance;",
+            "  void deposit(long cents) {",
+            "    lock.lock();",
+            "    try { balance += cents; } finally { lock.unlock(); }",
+            "  }",
+            "  void withdraw(long cents) {",
+            "    lock.lock();",
+            "    try { if (balance >= cents) { balance -= cents; } } finally { lock.unlock(); }",
+            "  }",
+            "  long audited() {",
+            "    lock.lock();",
+            "    try { return balance; } finally { lock.unlock(); }",
+            "  }",
+            "  boolean isOverdrawn() {",
+            "    // BUG: Diagnostic contains: `balance` is read here without a lock, but it is only written under one (e.g. `lock.lock()` at line 6)",
+            "    return balance < 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void accessInATaskSubmittedUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Stats.java",
+            "import java.util.concurrent.*;",
+            "class Stats {",
+            "  private final Executor executor = Executors.newSingleThreadExecutor();",
+            "  private int hits;",
+            "  synchronized void hit() { hits++; }",
+            "  synchronized void hitTwice() { hits += 2; }",
+            "  synchronized void later() {",
+            "    // BUG: Diagnostic contains: `hits` is written here without a lock",
+            "    executor.execute(() -> hits = 0);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // --- Not reported -----------------------------------------------------------------------------
+
+  @Test
+  void constructorAndInitializerWritesDoNotCount() {
+    helper
+        .addSourceLines(
+            "Buffer.java",
+            "class Buffer {",
+            "  private int size = 0;",
+            "  Buffer(int initial) { size = initial; size++; }",
+            "  synchronized void grow() { size++; }",
+            "  synchronized void shrink() { size--; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void privateMethodOnlyCalledUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Queue.java",
+            "class Queue {",
+            "  private int head;",
+            "  synchronized void poll() { advance(); }",
+            "  synchronized void skip() { advance(); head++; }",
+            "  synchronized void clear() { head = 0; }",
+            "  private void advance() { head = head + 1; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void privateMethodAlsoCalledWithoutTheLockIsReported() {
+    helper
+        .addSourceLines(
+            "Queue.java",
+            "class Queue {",
+            "  private int head;",
+            "  synchronized void poll() { head++; }",
+            "  synchronized void skip() { head += 2; }",
+            "  synchronized void clear() { head = 0; }",
+            "  void unsafe() { advance(); }",
+            "  private void advance() {",
+            "    // BUG: Diagnostic contains: `head` is written here without a lock",
+            "    head = head + 1;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void privateMethodOnlyCalledFromTheConstructor() {
+    helper
+        .addSourceLines(
+            "Table.java",
+            "class Table {",
+            "  private int capacity;",
+            "  Table() { init(); }",
+            "  private void init() { capacity = 16; }",
+            "  synchronized void grow() { capacity *= 2; }",
+            "  synchronized void shrink() { capacity /= 2; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void volatileFinalAndAtomicFields() {
+    helper
+        .addSourceLines(
+            "Flags.java",
+            "import java.util.concurrent.atomic.*;",
+            "class Flags {",
+            "  private volatile boolean closed;",
+            "  private AtomicInteger count = new AtomicInteger();",
+            "  synchronized void close() { closed = true; count = new AtomicInteger(); }",
+            "  synchronized void open() { closed = false; count = new AtomicInteger(); }",
+            "  synchronized void reopen() { closed = false; count = new AtomicInteger(); }",
+            "  void reset() { closed = false; count = new AtomicInteger(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void noClearMajority() {
+    helper
+        .addSourceLines(
+            "Half.java",
+            "class Half {",
+            "  private int n;",
+            "  synchronized void a() { n++; }",
+            "  void b() { n++; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readOfAFieldSetInOnePlace() {
+    helper
+        .addSourceLines(
+            "Once.java",
+            "class Once {",
+            "  private Object value;",
+            "  synchronized void set(Object v) { value = v; }",
+            "  synchronized Object get() { return value; }",
+            "  synchronized Object peek() { return value; }",
+            "  boolean isSet() { return value != null; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fieldNeverLocked() {
+    helper
+        .addSourceLines(
+            "Plain.java",
+            "class Plain {",
+            "  private int n;",
+            "  void a() { n++; }",
+            "  void b() { n = 0; }",
+            "  synchronized void other() {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fieldsOfOtherObjectsAreNotThisObjectsAccesses() {
+    helper
+        .addSourceLines(
+            "Node.java",
+            "class Node {",
+            "  private int value;",
+            "  synchronized void a() { value++; }",
+            "  synchronized void b() { value--; }",
+            "  static void copy(Node from, Node to) { to.value = from.value; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressed() {
+    helper
+        .addSourceLines(
+            "Quiet.java",
+            "class Quiet {",
+            "  private int count;",
+            "  synchronized void a() { count++; }",
+            "  synchronized void b() { count++; }",
+            "  @SuppressWarnings(\"InconsistentSynchronization\")",
+            "  void reset() { count = 0; }",
+            "}")
+        .doTest();
+  }
+
+  // --- Real-code traps (vert.x InboundBuffer, TCPServerBase; guava SequentialExecutor) ----------
+
+  @Test
+  void privateMethodCalledUnlockedOnlyOnAFreshObjectInAFactory() {
+    helper
+        .addSourceLines(
+            "Buffer.java",
+            "class Buffer {",
+            "  private long demand;",
+            "  static Buffer createAndFetch(long n) {",
+            "    Buffer buffer = new Buffer();",
+            "    buffer.emit(n);",
+            "    return buffer;",
+            "  }",
+            "  void fetch(long n) { synchronized (this) { emit(n); } }",
+            "  synchronized void reset() { demand = 0; }",
+            "  synchronized void clear() { demand = 0; }",
+            "  private void emit(long n) { demand += n; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readInACallbackCreatedUnderTheLockThatWroteIt() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Server {",
+            "  private final Object lock = new Object();",
+            "  private Runnable worker;",
+            "  void listen(CompletableFuture<Void> bound) {",
+            "    synchronized (lock) {",
+            "      worker = () -> {};",
+            "      bound.thenRun(() -> worker.run());",
+            "    }",
+            "  }",
+            "  void relisten() { synchronized (lock) { worker = () -> {}; worker.run(); } }",
+            "  void stop() { synchronized (lock) { worker.run(); } }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void accessesMarkedAsKnowinglyUnguardedAndToString() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "class Worker {",
+            "  private final Object queue = new Object();",
+            "  private int state;",
+            "  void a() { synchronized (queue) { state = 1; } }",
+            "  void b() { synchronized (queue) { state = 2; } }",
+            "  int c() { synchronized (queue) { return state; } }",
+            "  int d() { synchronized (queue) { return state; } }",
+            "  int e() { synchronized (queue) { return state; } }",
+            "  int f() { synchronized (queue) { return state; } }",
+            "  @SuppressWarnings(\"GuardedBy\")",
+            "  boolean fastPath() { return state == 1; }",
+            "  @Override public String toString() { return \"Worker{state=\" + state + \"}\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void onSubscribeInitialisesLikeAConstructor() {
+    helper
+        .addSourceLines(
+            "Collector.java",
+            "import java.util.*;",
+            "import org.reactivestreams.*;",
+            "abstract class Collector implements Subscriber<String> {",
+            "  private List<String> buffer;",
+            "  @Override public void onSubscribe(Subscription s) { buffer = new ArrayList<>(); }",
+            "  @Override public void onNext(String t) { synchronized (this) { buffer.add(t); } }",
+            "  void swap() { synchronized (this) { buffer = new ArrayList<>(); } }",
+            "  void drop() { synchronized (this) { buffer = null; } }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void reactorScanUnsafeIsADebugView() {
+    helper
+        .addSourceLines(
+            "Reduce.java",
+            "import reactor.core.Scannable;",
+            "abstract class Reduce implements Scannable {",
+            "  private Object aggregate;",
+            "  void a(Object v) { synchronized (this) { aggregate = v; } }",
+            "  void b() { synchronized (this) { aggregate = null; } }",
+            "  Object c() { synchronized (this) { return aggregate; } }",
+            "  Object d() { synchronized (this) { return aggregate; } }",
+            "  @Override public Object scanUnsafe(Attr key) { return key == Attr.TERMINATED ? aggregate == null : null; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void unlockedFastPathCheckedAgainUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Reduce.java",
+            "class Reduce {",
+            "  private Object aggregate;",
+            "  void onNext(Object t) {",
+            "    Object r = aggregate;",
+            "    if (r == null) {",
+            "      synchronized (this) {",
+            "        if (aggregate == null) { aggregate = t; return; }",
+            "      }",
+            "    }",
+            "  }",
+            "  void clear() { synchronized (this) { aggregate = null; } }",
+            "  Object get() { synchronized (this) { return aggregate; } }",
+            "}")
+        .doTest();
+  }
+}
