@@ -12,6 +12,7 @@ import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
+import dev.threadlint.model.ThreadModel.UnsafeType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -67,6 +68,14 @@ public final class ThreadModelParser {
         model.frameworks.put(
             name, new Framework(name, line.required("thread"), line.optional("advice", "")));
       }
+      case "thread-safe" -> model.threadSafeTypes.add(line.typeName());
+      case "thread-safe-factory" -> model.threadSafeFactories.add(line.member());
+      case "not-thread-safe" ->
+          model.unsafeTypes.add(
+              new UnsafeType(line.typeName(), line.optional("what", "is not thread-safe")));
+      case "mutates" -> model.mutators.add(line.member());
+      case "thread-safe-annotation" -> model.threadSafeAnnotations.add(line.typeName());
+      case "serial-executor" -> model.serialExecutors.add(line.member());
       case "blocking" ->
           model.blockingRules.add(
               new BlockingRule(line.member(), true, line.optional("what", "blocks the thread")));

@@ -1,0 +1,682 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import dev.threadlint.model.ConcurrentTask.Region;
+import dev.threadlint.model.ThreadContext.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The accesses of one compilation unit to state that threads may share: fields read or written
+ * through {@code this} (or statically), and local holders captured by tasks ({@code total[0] +=
+ * x}, {@code results.add(x)}), each with the region of code it runs in. One scan, linear in the
+ * unit; checks read the facts and decide what is a race.
+ */
+public final class SharedAccesses {
+
+  /** What an access does to the variable. */
+  public enum AccessKind {
+    READ,
+    /** A plain write of the variable or of an element of the array it holds. */
+    WRITE,
+    /** A read-modify-write: {@code x++}, {@code x += n}, on the variable or an array element. */
+    COMPOUND,
+    /** A call that changes the object the variable holds ({@code list.add}, {@code format}). */
+    MUTATION
+  }
+
+  /**
+   * One access.
+   *
+   * @param tree where to report it: the assignment, the unary or compound operation, the call,
+   *     or the identifier that reads
+   * @param element whether it touches an element of the array the variable holds
+   * @param path the path of {@code tree}, for the lock analysis
+   */
+  public record Access(
+      VarSymbol variable,
+      AccessKind kind,
+      Tree tree,
+      TreePath path,
+      Region region,
+      boolean element,
+      int start,
+      int line) {
+
+    public boolean writes() {
+      return kind != AccessKind.READ;
+    }
+  }
+
+  private final Map<VarSymbol, List<Access>> byVariable;
+  private final Map<Tree, Access> byTree;
+  private final Map<VarSymbol, List<ExpressionTree>> values;
+  private final Map<VarSymbol, Integer> declarations;
+  private final Map<Region, List<int[]>> waits;
+  private final List<ConcurrentTask> tasks;
+
+  private SharedAccesses(Collector c) {
+    this.byVariable = c.byVariable;
+    this.byTree = c.byTree;
+    this.values = c.values;
+    this.declarations = c.declarations;
+    this.waits = c.waits;
+    this.tasks = c.tasks;
+  }
+
+  /** Every access to the variable in this unit, in source order. */
+  public List<Access> accessesOf(VarSymbol variable) {
+    return byVariable.getOrDefault(variable, List.of());
+  }
+
+  /** The access reported at that tree, or null. */
+  public @Nullable Access accessAt(Tree tree) {
+    return byTree.get(tree);
+  }
+
+  /** The values the unit assigns to the variable, its initializer first. */
+  public List<ExpressionTree> valuesOf(VarSymbol variable) {
+    return values.getOrDefault(variable, List.of());
+  }
+
+  /** The tasks of this unit. */
+  public List<ConcurrentTask> tasks() {
+    return tasks;
+  }
+
+  /** The start position of a local variable's declaration, or -1. */
+  public int declaredAt(VarSymbol local) {
+    return declarations.getOrDefault(local, -1);
+  }
+
+  /**
+   * Whether code of the task's submitter at {@code position} can run while the task runs: it comes
+   * after the task starts (or in the loop that submits it again), with no wait in between (any
+   * blocking call, such as {@code future.get()} or {@code latch.await()}, counts as one).
+   */
+  public boolean runsAlongside(ConcurrentTask task, int position, VisitorState state) {
+    Region submitter = task.submitter();
+    if (submitter == null || task.startEnd() < 0) {
+      return false;
+    }
+    int startEnd = task.startEnd();
+    int until = position;
+    if (position < startEnd) {
+      Tree loop = task.loop();
+      if (loop == null
+          || position < ((JCTree) loop).getStartPosition()
+          || position > state.getEndPosition(loop)) {
+        return false; // published to the task before it starts
+      }
+      until = state.getEndPosition(loop); // the next round of the loop runs alongside this task
+    }
+    for (int[] wait : waits.getOrDefault(submitter, List.of())) {
+      if (wait[1] > startEnd && wait[0] < until) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public static SharedAccesses compute(
+      CompilationUnitTree unit,
+      ContextResolver contexts,
+      BlockingApis blocking,
+      ThreadSafety safety,
+      VisitorState state) {
+    Collector collector = new Collector(unit, contexts, blocking, safety, state);
+    collector.prescan();
+    collector.scan(unit, null);
+    return new SharedAccesses(collector);
+  }
+
+  private static final class Collector extends TreePathScanner<Void, Void> {
+    private final CompilationUnitTree unit;
+    private final ContextResolver contexts;
+    private final BlockingApis blocking;
+    private final ThreadSafety safety;
+    private final VisitorState state;
+    private final Map<VarSymbol, List<Access>> byVariable = new LinkedHashMap<>();
+    private final Map<Tree, Access> byTree = new IdentityHashMap<>();
+    private final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
+    private final Map<VarSymbol, Integer> declarations = new HashMap<>();
+    private final Map<Region, List<int[]>> waits = new HashMap<>();
+    private final List<ConcurrentTask> tasks = new ArrayList<>();
+    /** Methods of this unit run as tasks: method references handed to threads, started threads. */
+    private final Map<MethodSymbol, ConcurrentTask> methodTasks = new HashMap<>();
+    private final Set<ClassSymbol> startedThreads = new HashSet<>();
+    private @Nullable Region region;
+
+    Collector(
+        CompilationUnitTree unit,
+        ContextResolver contexts,
+        BlockingApis blocking,
+        ThreadSafety safety,
+        VisitorState state) {
+      this.unit = unit;
+      this.contexts = contexts;
+      this.blocking = blocking;
+      this.safety = safety;
+      this.state = state;
+    }
+
+    /** Finds Thread subclasses of this unit started here, before the main scan reaches them. */
+    void prescan() {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+          MethodSymbol method = ASTHelpers.getSymbol(tree);
+          if (method != null
+              && method.getSimpleName().contentEquals("start")
+              && method.getParameters().isEmpty()) {
+            Type receiver = ASTHelpers.getReceiverType(tree);
+            if (receiver != null
+                && receiver.tsym instanceof ClassSymbol cls
+                && declaredHere(cls)
+                && ASTHelpers.isSubtype(receiver, state.getSymtab().threadType, state)) {
+              startedThreads.add(cls);
+            }
+          }
+          return super.visitMethodInvocation(tree, null);
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+          MethodSymbol target = ASTHelpers.getSymbol(tree);
+          if (target != null
+              && target.enclClass() != null
+              && declaredHere(target.enclClass())
+              && !target.isConstructor()
+              && !methodTasks.containsKey(target)) {
+            // `executor.submit(this::drain)`: drain's body runs as the task.
+            ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
+            if (concurrent(context.kind())) {
+              ConcurrentTask task =
+                  new ConcurrentTask(
+                      tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null);
+              methodTasks.put(target, task);
+              tasks.add(task);
+            }
+          }
+          return super.visitMemberReference(tree, null);
+        }
+      }.scan(unit, null);
+    }
+
+    private boolean declaredHere(ClassSymbol cls) {
+      return cls.sourcefile != null && cls.sourcefile.equals(unit.getSourceFile());
+    }
+
+    // --- Regions ----------------------------------------------------------------------------------
+
+    @Override
+    public Void visitClass(ClassTree tree, Void unused) {
+      Region saved = region;
+      if (region == null || ASTHelpers.getSymbol(tree) == null || !ASTHelpers.getSymbol(tree).isAnonymous()) {
+        region = new Region(null, tree); // field initializers: before the object is published
+      }
+      super.visitClass(tree, null);
+      region = saved;
+      return null;
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Void unused) {
+      Region saved = region;
+      MethodSymbol method = ASTHelpers.getSymbol(tree);
+      ClassSymbol owner = method == null ? null : method.enclClass();
+      if (method == null || tree.getBody() == null) {
+        region = null;
+      } else if (owner != null && owner.isAnonymous()) {
+        // The anonymous class's `new` decided: its task's region, or unknown code.
+        region = region != null && region.task() != null && region.task().ownClass() == owner ? region : null;
+      } else {
+        ConcurrentTask task = methodTask(tree, method, owner);
+        region = new Region(task, tree);
+        if (task != null && methodTasks.get(method) == null) {
+          tasks.add(task);
+        }
+      }
+      super.visitMethod(tree, null);
+      region = saved;
+      return null;
+    }
+
+    private @Nullable ConcurrentTask methodTask(MethodTree tree, MethodSymbol method, @Nullable ClassSymbol owner) {
+      ConcurrentTask byReference = methodTasks.get(method);
+      if (byReference != null) {
+        return byReference;
+      }
+      int line = line(tree);
+      String annotation = safety.threadSafeAnnotation(owner);
+      if (annotation != null
+          && !method.isConstructor()
+          && !method.getModifiers().contains(Modifier.PRIVATE)) {
+        String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
+            + method.getSimpleName() + "` may be called from many threads at once";
+        return new ConcurrentTask(
+            tree, Kind.WORKER, reason, line, null, -1, "the class is @" + annotation, null, null, false, null, annotation);
+      }
+      if (owner != null
+          && startedThreads.contains(owner)
+          && method.getSimpleName().contentEquals("run")
+          && method.getParameters().isEmpty()) {
+        String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
+        return new ConcurrentTask(tree, Kind.WORKER, reason, line, null, -1, null, null, null, false, owner, null);
+      }
+      if (method.isConstructor() || method.isStatic()) {
+        return null;
+      }
+      ThreadContext context = contexts.contextOfMethod(getCurrentPath(), state);
+      if (concurrent(context.kind()) && context.origin() != null) {
+        // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
+        // its own; only what it shares with other code can race.
+        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, owner, null);
+      }
+      if (context.kind().forbidsBlocking()) {
+        // An event-loop or UI callback (a Netty handler method): it races with worker tasks only.
+        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null);
+      }
+      return null;
+    }
+
+    private static boolean concurrent(Kind kind) {
+      return kind == Kind.WORKER || kind == Kind.COMMON_POOL || kind.forbidsBlocking();
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+      Region saved = region;
+      if (region != null) {
+        region = functionalRegion(tree, null);
+      }
+      super.visitLambdaExpression(tree, null);
+      region = saved;
+      return null;
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Void unused) {
+      if (region == null || tree.getClassBody() == null) {
+        recordWait(tree);
+        return super.visitNewClass(tree, null);
+      }
+      scan(tree.getEnclosingExpression(), null);
+      scan(tree.getArguments(), null);
+      Region saved = region;
+      ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
+      region = functionalRegion(tree, anonymous);
+      scan(tree.getClassBody(), null);
+      region = saved;
+      return null;
+    }
+
+    /**
+     * The region a lambda, method reference or anonymous class at the current path runs in: the
+     * current one when it runs on the caller's thread, a new task when it is handed to a thread,
+     * null (unknown, not recorded) otherwise.
+     */
+    private @Nullable Region functionalRegion(Tree tree, @Nullable ClassSymbol ownClass) {
+      ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
+      if (context.kind() == Kind.CALLER) {
+        return region;
+      }
+      if (!concurrent(context.kind())) {
+        return null;
+      }
+      Tree origin = context.origin();
+      TreePath originPath = origin == null ? null : pathTo(origin);
+      int startEnd = originPath == null ? -1 : startOf(originPath);
+      Tree loop = originPath == null ? null : loopAround(originPath);
+      String repeated = null;
+      if (loop != null) {
+        repeated = "it is handed over in a loop (line " + line(loop) + ")";
+      } else if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
+        repeated = "a parallel stream runs it on several threads at once";
+      }
+      Symbol executor = null;
+      boolean serial = false;
+      if (origin instanceof MethodInvocationTree call && ASTHelpers.getReceiver(call) != null) {
+        Symbol receiver = ASTHelpers.getSymbol(ASTHelpers.getReceiver(call));
+        if (receiver instanceof VarSymbol var) {
+          executor = var;
+          List<ExpressionTree> assigned = values.getOrDefault(var, List.of());
+          serial = !assigned.isEmpty() && assigned.stream().allMatch(v -> safety.isSerialExecutorFactory(v, state));
+        }
+      }
+      ConcurrentTask task =
+          new ConcurrentTask(
+              tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor, serial, ownClass, null);
+      tasks.add(task);
+      return new Region(task, tree);
+    }
+
+    private boolean isStreamCall(Tree origin) {
+      Type receiver = origin instanceof MethodInvocationTree call ? ASTHelpers.getReceiverType(call) : null;
+      Type base = state.getTypeFromString("java.util.stream.BaseStream");
+      return receiver != null && base != null && state.getTypes().isSubtype(state.getTypes().erasure(receiver), state.getTypes().erasure(base));
+    }
+
+    private @Nullable TreePath pathTo(Tree origin) {
+      for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+        if (p.getLeaf() == origin) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The end of the call that starts the task: the origin itself, or for a thread built with
+     * {@code new Thread(task)}, the {@code start()} called on it ({@code new Thread(r).start()}, or
+     * {@code t.start()} on the local it is stored in, later in the same block).
+     */
+    private int startOf(TreePath originPath) {
+      Tree origin = originPath.getLeaf();
+      Type type = ASTHelpers.getType(origin);
+      boolean thread =
+          origin instanceof NewClassTree
+                  && type != null
+                  && ASTHelpers.isSubtype(type, state.getSymtab().threadType, state)
+              || (origin instanceof MethodInvocationTree call
+                  && ASTHelpers.getSymbol(call) != null
+                  && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("unstarted"));
+      if (!thread) {
+        return end(origin);
+      }
+      TreePath parent = originPath.getParentPath();
+      if (parent.getLeaf() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals("start")
+          && parent.getParentPath().getLeaf() instanceof MethodInvocationTree started) {
+        return end(started);
+      }
+      if (parent.getLeaf() instanceof VariableTree variable) {
+        Symbol local = ASTHelpers.getSymbol(variable);
+        Tree block = parent.getParentPath().getLeaf();
+        int[] found = {-1};
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (found[0] < 0
+                && call.getMethodSelect() instanceof MemberSelectTree select
+                && select.getIdentifier().contentEquals("start")
+                && ASTHelpers.getSymbol(select.getExpression()) == local) {
+              found[0] = end(call);
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+        }.scan(block, null);
+        return found[0];
+      }
+      return -1; // stored elsewhere and started who knows when
+    }
+
+    /** The loop (statement, or lambda of forEach/a stream) between the origin and its region. */
+    private @Nullable Tree loopAround(TreePath originPath) {
+      Tree stop = region == null ? null : region.root();
+      for (TreePath p = originPath.getParentPath(); p != null && p.getLeaf() != stop; p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof ForLoopTree
+            || leaf instanceof EnhancedForLoopTree
+            || leaf instanceof WhileLoopTree
+            || leaf instanceof DoWhileLoopTree) {
+          return leaf;
+        }
+        if (leaf instanceof LambdaExpressionTree
+            && p.getParentPath().getLeaf() instanceof MethodInvocationTree call
+            && iterates(call)) {
+          return leaf;
+        }
+        if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    private boolean iterates(MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      if (method == null) {
+        return false;
+      }
+      String name = method.getSimpleName().toString();
+      return name.startsWith("forEach")
+          || (isStreamCall(call) && (name.equals("map") || name.equals("peek") || name.equals("filter") || name.startsWith("flatMap")));
+    }
+
+    // --- Accesses ---------------------------------------------------------------------------------
+
+    @Override
+    public Void visitVariable(VariableTree tree, Void unused) {
+      VarSymbol sym = ASTHelpers.getSymbol(tree);
+      if (sym != null) {
+        declarations.put(sym, ((JCTree) tree).getStartPosition());
+        if (tree.getInitializer() != null) {
+          values.computeIfAbsent(sym, s -> new ArrayList<>()).add(tree.getInitializer());
+        }
+      }
+      return super.visitVariable(tree, null);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree tree, Void unused) {
+      Target target = target(tree.getVariable());
+      if (target != null) {
+        if (!target.element()) {
+          values.computeIfAbsent(target.variable(), s -> new ArrayList<>()).add(tree.getExpression());
+        }
+        record(target, AccessKind.WRITE, tree);
+        scanIndexes(tree.getVariable());
+        scan(tree.getExpression(), null);
+        return null;
+      }
+      return super.visitAssignment(tree, null);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+      Target target = target(tree.getVariable());
+      if (target != null) {
+        record(target, AccessKind.COMPOUND, tree);
+        scanIndexes(tree.getVariable());
+        scan(tree.getExpression(), null);
+        return null;
+      }
+      return super.visitCompoundAssignment(tree, null);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree tree, Void unused) {
+      Tree.Kind k = tree.getKind();
+      boolean step =
+          k == Tree.Kind.POSTFIX_INCREMENT
+              || k == Tree.Kind.POSTFIX_DECREMENT
+              || k == Tree.Kind.PREFIX_INCREMENT
+              || k == Tree.Kind.PREFIX_DECREMENT;
+      Target target = step ? target(tree.getExpression()) : null;
+      if (target != null) {
+        record(target, AccessKind.COMPOUND, tree);
+        scanIndexes(tree.getExpression());
+        return null;
+      }
+      return super.visitUnary(tree, null);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      recordWait(tree);
+      ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+      MethodSymbol method = ASTHelpers.getSymbol(tree);
+      Target target = receiver == null || method == null ? null : target(receiver);
+      if (target != null
+          && !target.element()
+          && safety.isMutator(method, ASTHelpers.getReceiverType(tree), state)) {
+        record(target, AccessKind.MUTATION, tree);
+        scan(tree.getArguments(), null);
+        return null;
+      }
+      return super.visitMethodInvocation(tree, null);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree tree, Void unused) {
+      Target target = target(tree);
+      if (target != null) {
+        record(target, AccessKind.READ, tree);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+      Target target = target(tree);
+      if (target != null) {
+        record(target, AccessKind.READ, tree);
+        return null;
+      }
+      return super.visitMemberSelect(tree, null);
+    }
+
+    @Override
+    public Void visitArrayAccess(ArrayAccessTree tree, Void unused) {
+      Target target = target(tree);
+      if (target != null) {
+        record(target, AccessKind.READ, tree);
+        scan(tree.getIndex(), null);
+        return null;
+      }
+      return super.visitArrayAccess(tree, null);
+    }
+
+    private void scanIndexes(ExpressionTree lhs) {
+      Tree t = ThreadSafety.strip(lhs);
+      while (t instanceof ArrayAccessTree access) {
+        scan(access.getIndex(), null);
+        t = ThreadSafety.strip(access.getExpression());
+      }
+    }
+
+    private void recordWait(Tree call) {
+      if (region == null) {
+        return;
+      }
+      MethodSymbol method =
+          call instanceof MethodInvocationTree invocation
+              ? ASTHelpers.getSymbol(invocation)
+              : ASTHelpers.getSymbol((NewClassTree) call);
+      Type receiver = call instanceof MethodInvocationTree invocation ? ASTHelpers.getReceiverType(invocation) : null;
+      if (method != null && blocking.lookup(method, receiver, state) != null) {
+        waits.computeIfAbsent(region, r -> new ArrayList<>())
+            .add(new int[] {((JCTree) call).getStartPosition(), end(call)});
+      }
+    }
+
+    /** The variable an expression touches, if it is shared state this analysis follows. */
+    private record Target(VarSymbol variable, boolean element) {}
+
+    private @Nullable Target target(ExpressionTree expression) {
+      Tree t = ThreadSafety.strip(expression);
+      boolean element = false;
+      if (t instanceof ArrayAccessTree access) {
+        element = true;
+        t = ThreadSafety.strip(access.getExpression());
+        if (t instanceof ArrayAccessTree) {
+          return null; // grid[i][j]: the inner arrays may be anything
+        }
+      }
+      Symbol sym = ASTHelpers.getSymbol(t);
+      if (!(sym instanceof VarSymbol var)) {
+        return null;
+      }
+      if (var.getKind() == ElementKind.FIELD) {
+        if (var.isEnum() || (var.flags() & Flags.ENUM) != 0) {
+          return null;
+        }
+        if (!var.isStatic() && t instanceof MemberSelectTree select && !isThis(select.getExpression())) {
+          return null; // other.count: whose object, and who else holds it, is unknown
+        }
+        return new Target(var, element);
+      }
+      if (var.getKind() == ElementKind.LOCAL_VARIABLE || var.getKind() == ElementKind.PARAMETER) {
+        return new Target(var, element);
+      }
+      return null;
+    }
+
+    private static boolean isThis(ExpressionTree receiver) {
+      Tree t = ThreadSafety.strip(receiver);
+      return (t instanceof IdentifierTree id && id.getName().contentEquals("this"))
+          || (t instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+    }
+
+    private void record(Target target, AccessKind kind, Tree tree) {
+      if (region == null) {
+        return;
+      }
+      VarSymbol var = target.variable();
+      ConcurrentTask task = region.task();
+      if (task != null
+          && task.ownClass() != null
+          && !var.isStatic()
+          && var.getKind() == ElementKind.FIELD
+          && task.ownClass().isSubClass(var.owner, state.getTypes())) {
+        return; // the task's own instance field: confined to the task object
+      }
+      TreePath path = new TreePath(getCurrentPath(), tree);
+      if (getCurrentPath().getLeaf() == tree) {
+        path = getCurrentPath();
+      }
+      Access access =
+          new Access(var, kind, tree, path, region, target.element(), ((JCTree) tree).getStartPosition(), line(tree));
+      byVariable.computeIfAbsent(var, v -> new ArrayList<>()).add(access);
+      byTree.put(tree, access);
+    }
+
+    private int line(Tree tree) {
+      return (int) unit.getLineMap().getLineNumber(((JCTree) tree).getStartPosition());
+    }
+
+    private int end(Tree tree) {
+      return state.getEndPosition(tree);
+    }
+  }
+}
