@@ -26,12 +26,16 @@ public final class Analysis {
   private @Nullable SharedAccesses shared;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
+  private final LockApis lockApis;
+  private @Nullable CompilationUnitTree lockedUnit;
+  private @Nullable UnitLocks locks;
 
   private Analysis(ThreadModel model) {
     this.model = model;
     this.blockingApis = new BlockingApis(model, matcher);
     this.contexts = new ContextResolver(model, matcher, blockingApis);
     this.threadSafety = new ThreadSafety(model, matcher);
+    this.lockApis = new LockApis(model, matcher);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -41,6 +45,18 @@ public final class Analysis {
     if (analysis == null) {
       analysis = new Analysis(model.get());
       context.put(KEY, analysis);
+    }
+    return analysis;
+  }
+
+  /**
+   * The analysis a check of this compilation already created; for model code reached from a
+   * check (such as {@link LockSet#heldAt}), never the first access.
+   */
+  public static Analysis current(VisitorState state) {
+    Analysis analysis = state.context.get(KEY);
+    if (analysis == null) {
+      throw new IllegalStateException("no Analysis yet: get it through ConfiguredAnalysis first");
     }
     return analysis;
   }
@@ -79,6 +95,20 @@ public final class Analysis {
       summarizedUnit = unit;
     }
     return summaries;
+  }
+
+  public LockApis lockApis() {
+    return lockApis;
+  }
+
+  /** The lock facts of the compilation unit {@code state} is in. */
+  public UnitLocks locks(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != lockedUnit || locks == null) {
+      locks = UnitLocks.compute(unit, lockApis, contexts, state);
+      lockedUnit = unit;
+    }
+    return locks;
   }
 
   /**

@@ -109,6 +109,32 @@ public final class ThreadModel {
    */
   public record DoneCallbackRule(MemberPattern member, int parameter) {}
 
+  /** What a lock rule's call does to the lock it is called on. */
+  public enum LockAction {
+    /** Takes the lock ({@code Lock#lock}); with {@code whenTrue}, only when it returns true. */
+    ACQUIRE,
+    /** Releases it ({@code Lock#unlock}). */
+    RELEASE,
+    /** Returns a view of it that is a lock of its own mode ({@code ReadWriteLock#readLock}). */
+    VIEW
+  }
+
+  /** The side of a read-write lock a rule concerns; null in a rule means the whole lock. */
+  public enum LockMode {
+    READ,
+    WRITE
+  }
+
+  /**
+   * A call that takes, releases or views the lock it is called on ({@code acquires}, {@code
+   * releases}, {@code lock-view}).
+   *
+   * @param mode the side of a read-write lock, or null for a plain lock (for releases: any side)
+   * @param whenTrue the call takes the lock only when it returns true ({@code tryLock})
+   */
+  public record LockRule(
+      MemberPattern member, LockAction action, @Nullable LockMode mode, boolean whenTrue) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();
   final List<MemberPattern> threadSafeFactories = new ArrayList<>();
@@ -126,6 +152,7 @@ public final class ThreadModel {
   final List<ChainRule> chainRules = new ArrayList<>();
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
+  final List<LockRule> lockRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -203,6 +230,10 @@ public final class ThreadModel {
     return doneCallbackRules;
   }
 
+  public List<LockRule> lockRules() {
+    return lockRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -230,6 +261,7 @@ public final class ThreadModel {
         + chainRules.size()
         + schedulerRules.size()
         + doneCallbackRules.size()
+        + lockRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

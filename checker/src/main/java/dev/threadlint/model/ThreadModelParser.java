@@ -9,6 +9,9 @@ import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.ChainRule;
 import dev.threadlint.model.ThreadModel.DoneCallbackRule;
 import dev.threadlint.model.ThreadModel.Framework;
+import dev.threadlint.model.ThreadModel.LockAction;
+import dev.threadlint.model.ThreadModel.LockMode;
+import dev.threadlint.model.ThreadModel.LockRule;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
@@ -143,6 +146,19 @@ public final class ThreadModelParser {
         }
         model.doneCallbackRules.add(new DoneCallbackRule(line.member(), parameter));
       }
+      case "acquires" ->
+          model.lockRules.add(
+              new LockRule(
+                  line.member(), LockAction.ACQUIRE, line.lockMode(), line.whenTrue()));
+      case "releases" ->
+          model.lockRules.add(new LockRule(line.member(), LockAction.RELEASE, line.lockMode(), false));
+      case "lock-view" -> {
+        LockMode mode = line.lockMode();
+        if (mode == null) {
+          throw new IllegalArgumentException("'lock-view' needs mode=read or mode=write");
+        }
+        model.lockRules.add(new LockRule(line.member(), LockAction.VIEW, mode, false));
+      }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }
     line.checkAllUsed();
@@ -204,6 +220,30 @@ public final class ThreadModelParser {
             "context=" + name + " is not one of " + String.join(", ", KINDS.keySet()));
       }
       return kind;
+    }
+
+    @Nullable LockMode lockMode() {
+      String mode = optional("mode", null);
+      if (mode == null) {
+        return null;
+      }
+      return switch (mode) {
+        case "read" -> LockMode.READ;
+        case "write" -> LockMode.WRITE;
+        default -> throw new IllegalArgumentException(
+            "mode= must be read or write, not '" + mode + "'");
+      };
+    }
+
+    boolean whenTrue() {
+      String when = optional("when", null);
+      if (when == null) {
+        return false;
+      }
+      if (!when.equals("true")) {
+        throw new IllegalArgumentException("when= can only be 'true', not '" + when + "'");
+      }
+      return true;
     }
 
     @Nullable Integer argumentIndex() {

@@ -14,6 +14,9 @@ import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.Framework;
+import dev.threadlint.model.ThreadModel.LockAction;
+import dev.threadlint.model.ThreadModel.LockMode;
+import dev.threadlint.model.ThreadModel.LockRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -223,6 +226,49 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void lockRules() {
+    ThreadModel model =
+        parse(
+            "acquires java.util.concurrent.locks.Lock#lock",
+            "acquires java.util.concurrent.locks.Lock#tryLock when=true",
+            "acquires java.util.concurrent.locks.StampedLock#readLock mode=read",
+            "releases java.util.concurrent.locks.StampedLock#unlock",
+            "releases java.util.concurrent.locks.StampedLock#unlockWrite mode=write",
+            "lock-view java.util.concurrent.locks.ReadWriteLock#readLock mode=read");
+
+    List<LockRule> rules = model.lockRules();
+    assertEquals(6, rules.size());
+    assertEquals(LockAction.ACQUIRE, rules.get(0).action());
+    assertNull(rules.get(0).mode());
+    assertFalse(rules.get(0).whenTrue());
+    assertTrue(rules.get(1).whenTrue());
+    assertEquals(LockMode.READ, rules.get(2).mode());
+    assertEquals(LockAction.RELEASE, rules.get(3).action());
+    assertNull(rules.get(3).mode());
+    assertEquals(LockMode.WRITE, rules.get(4).mode());
+    assertEquals(LockAction.VIEW, rules.get(5).action());
+    assertEquals("java.util.concurrent.locks.ReadWriteLock", rules.get(5).member().type());
+  }
+
+  @Test
+  void lockRuleErrors() {
+    assertEquals(
+        "test.model:1: mode= must be read or write, not 'both'",
+        error("acquires a.L#lock mode=both"));
+    assertEquals("test.model:1: when= can only be 'true', not 'false'", error("acquires a.L#tryLock when=false"));
+    assertEquals("test.model:1: 'releases' does not take when=", error("releases a.L#unlock when=true"));
+    assertEquals("test.model:1: 'lock-view' needs mode=read or mode=write", error("lock-view a.L#readLock"));
+  }
+
+  @Test
+  void builtInJdkModelKnowsTheLocks() {
+    ThreadModel model = builtIn("dev/threadlint/model/jdk.model");
+    assertTrue(
+        model.lockRules().stream()
+            .anyMatch(r -> r.action() == LockAction.RELEASE && r.member().toString().contains("Lock#unlock")));
+  }
+
+  @Test
   void severalFilesAddUp() {
     ThreadModel model =
         new ThreadModelParser()
@@ -425,6 +471,7 @@ class ThreadModelParserTest {
       model.chainRules().forEach(rule -> member.accept(rule.member()));
       model.schedulerRules().forEach(rule -> member.accept(rule.member()));
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
+      model.lockRules().forEach(rule -> member.accept(rule.member()));
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {

@@ -1,0 +1,99 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.model.ThreadModel.LockAction;
+import dev.threadlint.model.ThreadModel.LockRule;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which calls take, release or view a lock, per the knowledge base's {@code acquires}, {@code
+ * releases} and {@code lock-view} rules; one lookup per method and receiver type.
+ */
+public final class LockApis {
+
+  /**
+   * A call that acts on a lock.
+   *
+   * @param rule the rule it matches
+   * @param lock the lock it acts on, with the rule's side for a read-write lock
+   */
+  public record LockCall(LockRule rule, LockId lock) {
+    public LockAction action() {
+      return rule.action();
+    }
+  }
+
+  private record CallKey(MethodSymbol method, @Nullable Object receiver) {}
+
+  private final ThreadModel model;
+  private final ApiMatcher matcher;
+  private final Map<CallKey, Optional<LockRule>> cache = new HashMap<>();
+
+  public LockApis(ThreadModel model, ApiMatcher matcher) {
+    this.model = model;
+    this.matcher = matcher;
+  }
+
+  /** The lock rule a call of {@code method} on a receiver of that type matches, or null. */
+  public @Nullable LockRule rule(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    if (model.lockRules().isEmpty() || method.isStatic()) {
+      return null;
+    }
+    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    Optional<LockRule> cached = cache.get(key);
+    if (cached == null) {
+      LockRule found = null;
+      for (LockRule rule : model.lockRules()) {
+        if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+          found = rule;
+          break;
+        }
+      }
+      cached = Optional.ofNullable(found);
+      cache.put(key, cached);
+    }
+    return cached.orElse(null);
+  }
+
+  /** The lock action of a call and the lock it acts on, or null if it takes or releases none. */
+  public @Nullable LockCall lockCall(ExpressionTree expression, VisitorState state) {
+    if (!(LockId.strip(expression) instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (method == null || receiver == null) {
+      return null; // an unqualified lock() is this class's own method, not a Lock's
+    }
+    LockRule rule = rule(method, ASTHelpers.getReceiverType(call), state);
+    if (rule == null || rule.action() == LockAction.VIEW) {
+      return null;
+    }
+    LockId lock = lockOf(receiver, state);
+    return new LockCall(rule, rule.mode() == null ? lock : lock.withMode(rule.mode()));
+  }
+
+  /** The lock an expression names, seeing through views: {@code rw.readLock()} is rw's read side. */
+  public LockId lockOf(ExpressionTree expression, VisitorState state) {
+    ExpressionTree tree = LockId.strip(expression);
+    if (tree instanceof MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      if (method != null && receiver != null) {
+        LockRule rule = rule(method, ASTHelpers.getReceiverType(call), state);
+        if (rule != null && rule.action() == LockAction.VIEW && rule.mode() != null) {
+          return lockOf(receiver, state).withMode(rule.mode());
+        }
+      }
+    }
+    return LockId.of(tree, state);
+  }
+}
