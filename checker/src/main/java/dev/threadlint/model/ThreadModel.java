@@ -135,6 +135,13 @@ public final class ThreadModel {
   public record LockRule(
       MemberPattern member, LockAction action, @Nullable LockMode mode, boolean whenTrue) {}
 
+  /**
+   * A call that decides whether a stream pipeline runs in parallel: {@code parallel} says so, or
+   * (when null) the constant boolean argument at {@code argument} (-1: the last) does.
+   */
+  public record StreamModeRule(
+      MemberPattern member, @Nullable Boolean parallel, @Nullable Integer argument) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();
   final List<MemberPattern> threadSafeFactories = new ArrayList<>();
@@ -153,6 +160,8 @@ public final class ThreadModel {
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
   final List<LockRule> lockRules = new ArrayList<>();
+  final List<String> streamTypes = new ArrayList<>();
+  final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -234,6 +243,15 @@ public final class ThreadModel {
     return lockRules;
   }
 
+  /** The types whose calls chain into one stream pipeline ({@code java.util.stream.BaseStream}). */
+  public List<String> streamTypes() {
+    return streamTypes;
+  }
+
+  public List<StreamModeRule> streamModeRules() {
+    return streamModeRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -262,6 +280,8 @@ public final class ThreadModel {
         + schedulerRules.size()
         + doneCallbackRules.size()
         + lockRules.size()
+        + streamTypes.size()
+        + streamModeRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -16,6 +16,7 @@ import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
 import dev.threadlint.model.ThreadModel.UnsafeType;
+import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -158,6 +159,20 @@ public final class ThreadModelParser {
           throw new IllegalArgumentException("'lock-view' needs mode=read or mode=write");
         }
         model.lockRules.add(new LockRule(line.member(), LockAction.VIEW, mode, false));
+      }
+      case "stream" -> model.streamTypes.add(line.typeName());
+      case "stream-mode" -> {
+        String parallel = line.optional("parallel", null);
+        Integer argument = line.argumentIndex();
+        if ((parallel == null) == (argument == null)) {
+          throw new IllegalArgumentException("'stream-mode' needs either parallel=... or arg=...");
+        }
+        if (parallel != null && !parallel.equals("true") && !parallel.equals("false")) {
+          throw new IllegalArgumentException("parallel= must be true or false, not '" + parallel + "'");
+        }
+        model.streamModeRules.add(
+            new StreamModeRule(
+                line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
       }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }
