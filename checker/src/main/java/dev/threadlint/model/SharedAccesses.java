@@ -212,7 +212,7 @@ public final class SharedAccesses {
             if (receiver != null
                 && receiver.tsym instanceof ClassSymbol cls
                 && declaredHere(cls)
-                && ASTHelpers.isSubtype(receiver, state.getSymtab().threadType, state)) {
+                && ASTHelpers.isSubtype(receiver, state.getTypeFromString("java.lang.Thread"), state)) {
               startedThreads.add(cls);
             }
           }
@@ -416,7 +416,7 @@ public final class SharedAccesses {
       boolean thread =
           origin instanceof NewClassTree
                   && type != null
-                  && ASTHelpers.isSubtype(type, state.getSymtab().threadType, state)
+                  && ASTHelpers.isSubtype(type, state.getTypeFromString("java.lang.Thread"), state)
               || (origin instanceof MethodInvocationTree call
                   && ASTHelpers.getSymbol(call) != null
                   && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("unstarted"));
