@@ -24,6 +24,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -35,12 +36,10 @@ import dev.threadlint.model.ConcurrentTask.Region;
 import dev.threadlint.model.ThreadContext.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +69,7 @@ public final class SharedAccesses {
    * @param tree where to report it: the assignment, the unary or compound operation, the call,
    *     or the identifier that reads
    * @param element whether it touches an element of the array the variable holds
+   * @param index the element's index when it is a constant ({@code total[0]}), else null
    * @param path the path of {@code tree}, for the lock analysis
    */
   public record Access(
@@ -79,6 +79,7 @@ public final class SharedAccesses {
       TreePath path,
       Region region,
       boolean element,
+      @Nullable Object index,
       int start,
       int line) {
 
@@ -157,6 +158,52 @@ public final class SharedAccesses {
     return true;
   }
 
+  /**
+   * Why two accesses can run at the same time, or null if they cannot (as far as this unit shows):
+   * the same task running on several threads at once, two tasks that may overlap, or a task and
+   * the code that submitted it, after it started. {@code a} may be {@code b}.
+   */
+  public @Nullable String concurrently(Access a, Access b, VisitorState state) {
+    ConcurrentTask ta = a.region().task();
+    ConcurrentTask tb = b.region().task();
+    if (ta == null && tb == null) {
+      return null;
+    }
+    if (ta != null && ta == tb) {
+      if (!ta.mayOverlap(ta) || declaredPerRun(a.variable(), ta)) {
+        return null;
+      }
+      return "other runs of the same code at the same time (" + ta.repeated() + ")";
+    }
+    if (tb != null && b.region() != a.region() && tb.submitter() != null && tb.submitter().equals(a.region())) {
+      return runsAlongside(tb, a.start(), state) ? tb.describe() + ", which runs while this code goes on" : null;
+    }
+    if (ta != null && a.region() != b.region() && ta.submitter() != null && ta.submitter().equals(b.region())) {
+      return runsAlongside(ta, b.start(), state) ? "the code that hands this task over, after it started" : null;
+    }
+    if (ta == null || tb == null || !ta.mayOverlap(tb)) {
+      return null;
+    }
+    if (ta.submitter() != null && ta.submitter().equals(tb.submitter()) && ta.startEnd() >= 0 && tb.startEnd() >= 0) {
+      // Siblings: the later one overlaps the earlier one unless the code waits in between.
+      boolean aFirst = ta.startEnd() <= tb.startEnd();
+      ConcurrentTask first = aFirst ? ta : tb;
+      ConcurrentTask second = aFirst ? tb : ta;
+      if (!runsAlongside(first, second.startEnd(), state) && first.loop() == null && second.loop() == null) {
+        return null;
+      }
+    }
+    return tb.describe() + " (" + tb.reason() + ")";
+  }
+
+  /** A local declared inside the loop that submits the task: each run has its own. */
+  private boolean declaredPerRun(VarSymbol variable, ConcurrentTask task) {
+    if (variable.getKind() == ElementKind.FIELD || task.loop() == null) {
+      return false;
+    }
+    return declaredAt(variable) >= ((JCTree) task.loop()).getStartPosition();
+  }
+
   public static SharedAccesses compute(
       CompilationUnitTree unit,
       ContextResolver contexts,
@@ -183,7 +230,8 @@ public final class SharedAccesses {
     private final List<ConcurrentTask> tasks = new ArrayList<>();
     /** Methods of this unit run as tasks: method references handed to threads, started threads. */
     private final Map<MethodSymbol, ConcurrentTask> methodTasks = new HashMap<>();
-    private final Set<ClassSymbol> startedThreads = new HashSet<>();
+    /** Thread subclasses of this unit started here, and why several may run at once (or ""). */
+    private final Map<ClassSymbol, String> startedThreads = new HashMap<>();
     private @Nullable Region region;
 
     Collector(
@@ -213,7 +261,10 @@ public final class SharedAccesses {
                 && receiver.tsym instanceof ClassSymbol cls
                 && declaredHere(cls)
                 && ASTHelpers.isSubtype(receiver, state.getTypeFromString("java.lang.Thread"), state)) {
-              startedThreads.add(cls);
+              boolean again = startedThreads.containsKey(cls) || inLoop(getCurrentPath());
+              startedThreads.put(
+                  cls,
+                  again ? "`" + cls.getSimpleName() + "` threads are started more than once (line " + line(tree) + ")" : "");
             }
           }
           return super.visitMethodInvocation(tree, null);
@@ -240,6 +291,22 @@ public final class SharedAccesses {
           return super.visitMemberReference(tree, null);
         }
       }.scan(unit, null);
+    }
+
+    private static boolean inLoop(TreePath path) {
+      for (TreePath p = path; p != null; p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof ForLoopTree
+            || leaf instanceof EnhancedForLoopTree
+            || leaf instanceof WhileLoopTree
+            || leaf instanceof DoWhileLoopTree) {
+          return true;
+        }
+        if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+          return false;
+        }
+      }
+      return false;
     }
 
     private boolean declaredHere(ClassSymbol cls) {
@@ -294,14 +361,16 @@ public final class SharedAccesses {
         String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
             + method.getSimpleName() + "` may be called from many threads at once";
         return new ConcurrentTask(
-            tree, Kind.WORKER, reason, line, null, -1, "the class is @" + annotation, null, null, false, null, annotation);
+            tree, Kind.WORKER, reason, line, null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation);
       }
       if (owner != null
-          && startedThreads.contains(owner)
+          && startedThreads.containsKey(owner)
           && method.getSimpleName().contentEquals("run")
           && method.getParameters().isEmpty()) {
         String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
-        return new ConcurrentTask(tree, Kind.WORKER, reason, line, null, -1, null, null, null, false, owner, null);
+        String again = startedThreads.get(owner);
+        return new ConcurrentTask(
+            tree, Kind.WORKER, reason, line, null, -1, again.isEmpty() ? null : again, null, null, false, owner, null);
       }
       if (method.isConstructor() || method.isStatic()) {
         return null;
@@ -368,10 +437,12 @@ public final class SharedAccesses {
       int startEnd = originPath == null ? -1 : startOf(originPath);
       Tree loop = originPath == null ? null : loopAround(originPath);
       String repeated = null;
-      if (loop != null) {
-        repeated = "it is handed over in a loop (line " + line(loop) + ")";
-      } else if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
+      if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
         repeated = "a parallel stream runs it on several threads at once";
+        startEnd = -1; // the terminal operation waits for every run: nothing after it overlaps
+        loop = null;
+      } else if (loop != null) {
+        repeated = "it is handed over in a loop (line " + line(loop) + ")";
       }
       Symbol executor = null;
       boolean serial = false;
@@ -433,7 +504,7 @@ public final class SharedAccesses {
         Symbol local = ASTHelpers.getSymbol(variable);
         Tree block = parent.getParentPath().getLeaf();
         int[] found = {-1};
-        new TreePathScanner<Void, Void>() {
+        new TreeScanner<Void, Void>() {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             if (found[0] < 0
@@ -611,13 +682,15 @@ public final class SharedAccesses {
     }
 
     /** The variable an expression touches, if it is shared state this analysis follows. */
-    private record Target(VarSymbol variable, boolean element) {}
+    private record Target(VarSymbol variable, boolean element, @Nullable Object index) {}
 
     private @Nullable Target target(ExpressionTree expression) {
       Tree t = ThreadSafety.strip(expression);
       boolean element = false;
+      Object index = null;
       if (t instanceof ArrayAccessTree access) {
         element = true;
+        index = ASTHelpers.constValue(access.getIndex());
         t = ThreadSafety.strip(access.getExpression());
         if (t instanceof ArrayAccessTree) {
           return null; // grid[i][j]: the inner arrays may be anything
@@ -634,10 +707,10 @@ public final class SharedAccesses {
         if (!var.isStatic() && t instanceof MemberSelectTree select && !isThis(select.getExpression())) {
           return null; // other.count: whose object, and who else holds it, is unknown
         }
-        return new Target(var, element);
+        return new Target(var, element, index);
       }
       if (var.getKind() == ElementKind.LOCAL_VARIABLE || var.getKind() == ElementKind.PARAMETER) {
-        return new Target(var, element);
+        return new Target(var, element, index);
       }
       return null;
     }
@@ -666,7 +739,7 @@ public final class SharedAccesses {
         path = getCurrentPath();
       }
       Access access =
-          new Access(var, kind, tree, path, region, target.element(), ((JCTree) tree).getStartPosition(), line(tree));
+          new Access(var, kind, tree, path, region, target.element(), target.index(), ((JCTree) tree).getStartPosition(), line(tree));
       byVariable.computeIfAbsent(var, v -> new ArrayList<>()).add(access);
       byTree.put(tree, access);
     }
