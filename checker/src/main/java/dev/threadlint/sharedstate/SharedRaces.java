@@ -1,6 +1,15 @@
 package dev.threadlint.sharedstate;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -57,6 +66,9 @@ final class SharedRaces {
     for (Access access : accesses) {
       if (!LockSet.heldAt(access.path(), state).isEmpty()) {
         return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
+      }
+      if (isLazyInit(access)) {
+        return Map.of(); // if (f == null) f = ...: CheckThenActRace reports it
       }
     }
     Sharing sharing = analysis.threadSafety().sharingOf(variable, facts.valuesOf(variable), state);
@@ -189,6 +201,36 @@ final class SharedRaces {
 
   private static String simple(@Nullable UnsafeType unsafe) {
     return unsafe == null ? "object" : unsafe.type().substring(unsafe.type().lastIndexOf('.') + 1);
+  }
+
+  /** {@code if (f == null) { f = ...; }}: the write of a lazy initialisation. */
+  static boolean isLazyInit(Access access) {
+    if (access.kind() != AccessKind.WRITE || access.element()) {
+      return false;
+    }
+    TreePath statement = access.path().getParentPath();
+    if (statement == null || !(statement.getLeaf() instanceof ExpressionStatementTree)) {
+      return false;
+    }
+    TreePath up = statement.getParentPath();
+    if (up != null && up.getLeaf() instanceof BlockTree) {
+      up = up.getParentPath();
+    }
+    if (up == null || !(up.getLeaf() instanceof IfTree ifTree)) {
+      return false;
+    }
+    ExpressionTree condition = ifTree.getCondition();
+    while (condition instanceof ParenthesizedTree p) {
+      condition = p.getExpression();
+    }
+    if (!(condition instanceof BinaryTree equals) || equals.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    ExpressionTree operand =
+        equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
+            ? equals.getLeftOperand()
+            : equals.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? equals.getRightOperand() : null;
+    return operand != null && ASTHelpers.getSymbol(operand) == access.variable();
   }
 
   static boolean hasAnnotation(VarSymbol variable, String simpleName) {
