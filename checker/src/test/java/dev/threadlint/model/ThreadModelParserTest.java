@@ -228,6 +228,39 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void sharingDirectives() {
+    ThreadModel model =
+        parse(
+            "thread-safe java.util.concurrent.atomic.AtomicInteger",
+            "thread-safe-factory java.util.Collections#synchronized*",
+            "not-thread-safe java.util.HashMap what=\"a resize can lose entries\"",
+            "not-thread-safe java.util.ArrayList",
+            "mutates java.util.Collection#add*",
+            "thread-safe-annotation javax.annotation.concurrent.ThreadSafe",
+            "thread-safe-annotation ThreadSafe",
+            "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor");
+
+    assertEquals(List.of("java.util.concurrent.atomic.AtomicInteger"), model.threadSafeTypes());
+    assertEquals("java.util.Collections#synchronized*", model.threadSafeFactories().get(0).toString());
+    assertEquals("java.util.HashMap", model.unsafeTypes().get(0).type());
+    assertEquals("a resize can lose entries", model.unsafeTypes().get(0).what());
+    assertEquals("is not thread-safe", model.unsafeTypes().get(1).what());
+    assertEquals("java.util.Collection#add*", model.mutators().get(0).toString());
+    assertEquals(
+        List.of("javax.annotation.concurrent.ThreadSafe", "ThreadSafe"), model.threadSafeAnnotations());
+    assertEquals("newSingleThreadExecutor", model.serialExecutors().get(0).exactName());
+    assertEquals(8, model.size());
+  }
+
+  @Test
+  void sharingDirectiveErrors() {
+    assertTrue(error("thread-safe java.util.Map#put").contains("expected a qualified type name"));
+    assertTrue(error("not-thread-safe java.util.HashMap why=x").contains("does not take why="));
+    assertTrue(error("mutates java.util.List#add context=worker").contains("does not take context="));
+    assertTrue(error("thread-safe-annotation @ThreadSafe").contains("expected a qualified type name"));
+  }
+
+  @Test
   void doneCallback() {
     ThreadModel model = parse("done-callback javax.swing.SwingWorker#done");
 
@@ -505,6 +538,12 @@ class ThreadModelParserTest {
       model.lockRules().forEach(rule -> member.accept(rule.member()));
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
       model.streamTypes().forEach(type);
+      model.threadSafeTypes().forEach(type);
+      model.threadSafeFactories().forEach(member);
+      model.unsafeTypes().forEach(unsafe -> type.accept(unsafe.type()));
+      model.mutators().forEach(member);
+      model.threadSafeAnnotations().forEach(type);
+      model.serialExecutors().forEach(member);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {
