@@ -446,13 +446,18 @@ public final class SharedAccesses {
       }
       Symbol executor = null;
       boolean serial = false;
-      if (origin instanceof MethodInvocationTree call && ASTHelpers.getReceiver(call) != null) {
-        Symbol receiver = ASTHelpers.getSymbol(ASTHelpers.getReceiver(call));
-        if (receiver instanceof VarSymbol var) {
+      if (origin instanceof MethodInvocationTree call) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        Type receiverType = ASTHelpers.getReceiverType(call);
+        Symbol symbol = receiver == null || isThis(receiver) ? null : ASTHelpers.getSymbol(receiver);
+        if (symbol instanceof VarSymbol var) {
           executor = var;
           List<ExpressionTree> assigned = values.getOrDefault(var, List.of());
           serial = !assigned.isEmpty() && assigned.stream().allMatch(v -> safety.isSerialExecutorFactory(v, state));
+        } else if ((receiver == null || isThis(receiver)) && receiverType != null && !ASTHelpers.getSymbol(call).isStatic()) {
+          executor = receiverType.tsym; // this.execute(...): the object itself
         }
+        serial |= executor != null && safety.isSerialExecutorType(receiverType, state);
       }
       ConcurrentTask task =
           new ConcurrentTask(

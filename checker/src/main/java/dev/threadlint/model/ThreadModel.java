@@ -149,6 +149,7 @@ public final class ThreadModel {
   final List<MemberPattern> mutators = new ArrayList<>();
   final List<String> threadSafeAnnotations = new ArrayList<>();
   final List<MemberPattern> serialExecutors = new ArrayList<>();
+  final List<String> serialExecutorTypes = new ArrayList<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
   final List<String> nonBlockingAnnotations = new ArrayList<>();
@@ -201,6 +202,11 @@ public final class ThreadModel {
   /** Factories of executors that run their tasks one at a time ({@code newSingleThreadExecutor}). */
   public List<MemberPattern> serialExecutors() {
     return serialExecutors;
+  }
+
+  /** Executor types whose instances run their tasks one at a time ({@code EventExecutor}). */
+  public List<String> serialExecutorTypes() {
+    return serialExecutorTypes;
   }
 
   public List<String> blockingAnnotations() {
@@ -272,6 +278,7 @@ public final class ThreadModel {
         + mutators.size()
         + threadSafeAnnotations.size()
         + serialExecutors.size()
+        + serialExecutorTypes.size()
         + callbackRules.size()
         + overrideRules.size()
         + annotationRules.size()

@@ -80,6 +80,7 @@ public final class ThreadModelParser {
       case "mutates" -> model.mutators.add(line.member());
       case "thread-safe-annotation" -> model.threadSafeAnnotations.add(line.typeName());
       case "serial-executor" -> model.serialExecutors.add(line.member());
+      case "serial-executor-type" -> model.serialExecutorTypes.add(line.typeName());
       case "blocking" ->
           model.blockingRules.add(
               new BlockingRule(line.member(), true, line.optional("what", "blocks the thread")));

@@ -95,6 +95,12 @@ public final class ThreadSafety {
         && model.serialExecutors().stream().anyMatch(p -> matcher.matchesCall(p, method, null, state));
   }
 
+  /** Whether executors of the type run their tasks one at a time on one thread. */
+  public boolean isSerialExecutorType(@Nullable Type type, VisitorState state) {
+    return type != null
+        && model.serialExecutorTypes().stream().anyMatch(name -> matcher.isSubtype(type, name, state));
+  }
+
   /**
    * How safe the object a variable holds is to share, from its declared type and the values the
    * unit assigns to it (its initializer included).

@@ -238,7 +238,8 @@ class ThreadModelParserTest {
             "mutates java.util.Collection#add*",
             "thread-safe-annotation javax.annotation.concurrent.ThreadSafe",
             "thread-safe-annotation ThreadSafe",
-            "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor");
+            "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor",
+            "serial-executor-type io.netty.util.concurrent.EventExecutor");
 
     assertEquals(List.of("java.util.concurrent.atomic.AtomicInteger"), model.threadSafeTypes());
     assertEquals("java.util.Collections#synchronized*", model.threadSafeFactories().get(0).toString());
@@ -249,7 +250,8 @@ class ThreadModelParserTest {
     assertEquals(
         List.of("javax.annotation.concurrent.ThreadSafe", "ThreadSafe"), model.threadSafeAnnotations());
     assertEquals("newSingleThreadExecutor", model.serialExecutors().get(0).exactName());
-    assertEquals(8, model.size());
+    assertEquals(List.of("io.netty.util.concurrent.EventExecutor"), model.serialExecutorTypes());
+    assertEquals(9, model.size());
   }
 
   @Test
@@ -544,6 +546,7 @@ class ThreadModelParserTest {
       model.mutators().forEach(member);
       model.threadSafeAnnotations().forEach(type);
       model.serialExecutors().forEach(member);
+      model.serialExecutorTypes().forEach(type);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {

@@ -17,6 +17,8 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import dev.threadlint.eventloop.BlockingCallInEventLoop;
 import dev.threadlint.eventloop.BlockingCallOnUiThread;
+import dev.threadlint.sharedstate.CheckThenActRace;
+import dev.threadlint.sharedstate.UnsynchronizedSharedMutation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +45,11 @@ import org.junit.jupiter.api.Test;
 class SamplesFindingsTest {
   private static final String MARKER = "// BUG: Diagnostic contains:";
   private static final List<String> CHECKS =
-      List.of(checkName(BlockingCallInEventLoop.class), checkName(BlockingCallOnUiThread.class));
+      List.of(
+          checkName(BlockingCallInEventLoop.class),
+          checkName(BlockingCallOnUiThread.class),
+          checkName(UnsynchronizedSharedMutation.class),
+          checkName(CheckThenActRace.class));
   private static final Path SOURCES = locateSources();
 
   @Test
@@ -51,7 +57,10 @@ class SamplesFindingsTest {
     CompilationTestHelper helper =
         CompilationTestHelper.newInstance(
             ScannerSupplier.fromBugCheckerClasses(
-                BlockingCallInEventLoop.class, BlockingCallOnUiThread.class),
+                BlockingCallInEventLoop.class,
+                BlockingCallOnUiThread.class,
+                UnsynchronizedSharedMutation.class,
+                CheckThenActRace.class),
             getClass());
     for (Path sample : samples()) {
       helper.addSourceLines(
