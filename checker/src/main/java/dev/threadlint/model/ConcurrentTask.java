@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param ownClass the class whose instance the task is (a named or anonymous Runnable): its own
  *     instance fields are confined to the task; null for lambdas and {@code @ThreadSafe} methods
  * @param threadSafeClass for a {@code @ThreadSafe} method: the annotation's simple name
+ * @param exclusive source ranges of the submitter that never run when the task is handed over:
+ *     the other branches of the {@code if}s around the hand-over
  */
 public record ConcurrentTask(
     Tree root,
@@ -45,7 +47,8 @@ public record ConcurrentTask(
     @Nullable Symbol executor,
     boolean serial,
     @Nullable ClassSymbol ownClass,
-    @Nullable String threadSafeClass) {
+    @Nullable String threadSafeClass,
+    java.util.List<int[]> exclusive) {
 
   /** Whether this task and the other can run at the same time. */
   public boolean mayOverlap(ConcurrentTask other) {

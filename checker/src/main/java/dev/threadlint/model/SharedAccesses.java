@@ -94,8 +94,10 @@ public final class SharedAccesses {
   private final Map<VarSymbol, Integer> declarations;
   private final Map<Region, List<int[]>> waits;
   private final List<ConcurrentTask> tasks;
+  private final Map<MethodSymbol, List<ConcurrentTask>> calledFromTasks;
 
   private SharedAccesses(Collector c) {
+    this.calledFromTasks = c.propagate();
     this.byVariable = c.byVariable;
     this.byTree = c.byTree;
     this.values = c.values;
@@ -139,6 +141,11 @@ public final class SharedAccesses {
     if (submitter == null || task.startEnd() < 0) {
       return false;
     }
+    for (int[] range : task.exclusive()) {
+      if (position >= range[0] && position < range[1]) {
+        return false; // the other branch of an if around the hand-over
+      }
+    }
     int startEnd = task.startEnd();
     int until = position;
     if (position < startEnd) {
@@ -164,8 +171,30 @@ public final class SharedAccesses {
    * the code that submitted it, after it started. {@code a} may be {@code b}.
    */
   public @Nullable String concurrently(Access a, Access b, VisitorState state) {
-    ConcurrentTask ta = a.region().task();
-    ConcurrentTask tb = b.region().task();
+    List<ConcurrentTask> tas = tasksOf(a);
+    List<ConcurrentTask> tbs = tasksOf(b);
+    if (tas.isEmpty() && tbs.isEmpty()) {
+      return null;
+    }
+    for (ConcurrentTask ta : tas.isEmpty() ? nullList() : tas) {
+      for (ConcurrentTask tb : tbs.isEmpty() ? nullList() : tbs) {
+        String why = concurrently(a, ta, b, tb, state);
+        if (why != null) {
+          return why;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<@Nullable ConcurrentTask> nullList() {
+    List<@Nullable ConcurrentTask> list = new ArrayList<>(1);
+    list.add(null);
+    return list;
+  }
+
+  private @Nullable String concurrently(
+      Access a, @Nullable ConcurrentTask ta, Access b, @Nullable ConcurrentTask tb, VisitorState state) {
     if (ta == null && tb == null) {
       return null;
     }
@@ -194,6 +223,36 @@ public final class SharedAccesses {
       }
     }
     return tb.describe() + " (" + tb.reason() + ")";
+  }
+
+  /**
+   * The tasks an access runs in: the task whose body it is in, or, for an access in a method of
+   * this unit, the tasks that call that method (directly or through other methods of the unit,
+   * with no lock held at the calls; at most two are kept, enough to tell one from several).
+   */
+  public List<ConcurrentTask> tasksOf(Access access) {
+    ConcurrentTask own = access.region().task();
+    if (own != null) {
+      return List.of(own);
+    }
+    return access.region().root() instanceof MethodTree method
+        ? calledFromTasks.getOrDefault(ASTHelpers.getSymbol(method), List.of())
+        : List.of();
+  }
+
+  /** For messages: where the access runs, e.g. "the task at line 12 (...)" or "`parse()`, which the task at line 12 calls". */
+  public @Nullable String describeRun(Access access) {
+    ConcurrentTask own = access.region().task();
+    if (own != null) {
+      return own.describe() + " (" + own.reason() + ")";
+    }
+    List<ConcurrentTask> callers = tasksOf(access);
+    if (callers.isEmpty()) {
+      return null;
+    }
+    MethodTree method = (MethodTree) access.region().root();
+    ConcurrentTask first = callers.get(0);
+    return "`" + method.getName() + "()`, which " + first.describe() + " calls (" + first.reason() + ")";
   }
 
   /** A local declared inside the loop that submits the task: each run has its own. */
@@ -233,6 +292,8 @@ public final class SharedAccesses {
     /** Thread subclasses of this unit started here, and why several may run at once (or ""). */
     private final Map<ClassSymbol, String> startedThreads = new HashMap<>();
     private @Nullable Region region;
+    /** Calls between methods of this unit made with no lock held: caller region, callee. */
+    private final List<Map.Entry<Region, MethodSymbol>> calls = new ArrayList<>();
 
     Collector(
         CompilationUnitTree unit,
@@ -283,7 +344,7 @@ public final class SharedAccesses {
             if (concurrent(context.kind())) {
               ConcurrentTask task =
                   new ConcurrentTask(
-                      tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null);
+                      tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
               methodTasks.put(target, task);
               tasks.add(task);
             }
@@ -361,7 +422,7 @@ public final class SharedAccesses {
         String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
             + method.getSimpleName() + "` may be called from many threads at once";
         return new ConcurrentTask(
-            tree, Kind.WORKER, reason, line, null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation);
+            tree, Kind.WORKER, reason, line, null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation, List.of());
       }
       if (owner != null
           && startedThreads.containsKey(owner)
@@ -370,7 +431,7 @@ public final class SharedAccesses {
         String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
         String again = startedThreads.get(owner);
         return new ConcurrentTask(
-            tree, Kind.WORKER, reason, line, null, -1, again.isEmpty() ? null : again, null, null, false, owner, null);
+            tree, Kind.WORKER, reason, line, null, -1, again.isEmpty() ? null : again, null, null, false, owner, null, List.of());
       }
       if (method.isConstructor() || method.isStatic()) {
         return null;
@@ -379,11 +440,11 @@ public final class SharedAccesses {
       if (concurrent(context.kind()) && context.origin() != null) {
         // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
         // its own; only what it shares with other code can race.
-        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, owner, null);
+        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, owner, null, List.of());
       }
       if (context.kind().forbidsBlocking()) {
         // An event-loop or UI callback (a Netty handler method): it races with worker tasks only.
-        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null);
+        return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null, List.of());
       }
       return null;
     }
@@ -435,6 +496,12 @@ public final class SharedAccesses {
       Tree origin = context.origin();
       TreePath originPath = origin == null ? null : pathTo(origin);
       int startEnd = originPath == null ? -1 : startOf(originPath);
+      if (context.kind().forbidsBlocking()) {
+        // An event-loop or UI callback is usually registered from that thread, or runs in place
+        // (a Reactor operator subscribed right here): it races with worker tasks, not with the
+        // code that registers it.
+        startEnd = -1;
+      }
       Tree loop = originPath == null ? null : loopAround(originPath);
       String repeated = null;
       if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
@@ -461,7 +528,8 @@ public final class SharedAccesses {
       }
       ConcurrentTask task =
           new ConcurrentTask(
-              tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor, serial, ownClass, null);
+              tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor, serial, ownClass, null,
+              originPath == null ? List.of() : otherBranches(originPath));
       tasks.add(task);
       return new Region(task, tree);
     }
@@ -524,6 +592,26 @@ public final class SharedAccesses {
         return found[0];
       }
       return -1; // stored elsewhere and started who knows when
+    }
+
+    /** The branches of the {@code if}s around the origin that the origin is not in. */
+    private List<int[]> otherBranches(TreePath originPath) {
+      List<int[]> ranges = new ArrayList<>();
+      Tree stop = region == null ? null : region.root();
+      Tree child = originPath.getLeaf();
+      for (TreePath p = originPath.getParentPath(); p != null && p.getLeaf() != stop; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof com.sun.source.tree.IfTree branch) {
+          Tree other =
+              child == branch.getThenStatement()
+                  ? branch.getElseStatement()
+                  : child == branch.getElseStatement() ? branch.getThenStatement() : null;
+          if (other != null) {
+            ranges.add(new int[] {((JCTree) other).getStartPosition(), end(other)});
+          }
+        }
+        child = p.getLeaf();
+      }
+      return ranges;
     }
 
     /** The loop (statement, or lambda of forEach/a stream) between the origin and its region. */
@@ -620,6 +708,7 @@ public final class SharedAccesses {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
       recordWait(tree);
+      recordCall(tree);
       ExpressionTree receiver = ASTHelpers.getReceiver(tree);
       MethodSymbol method = ASTHelpers.getSymbol(tree);
       Target target = receiver == null || method == null ? null : target(receiver);
@@ -669,6 +758,64 @@ public final class SharedAccesses {
         scan(access.getIndex(), null);
         t = ThreadSafety.strip(access.getExpression());
       }
+    }
+
+    private void recordCall(MethodInvocationTree call) {
+      MethodSymbol callee = ASTHelpers.getSymbol(call);
+      if (region == null
+          || callee == null
+          || callee.isAbstract()
+          || callee.enclClass() == null
+          || !declaredHere(callee.enclClass())
+          || !LockSet.heldAt(getCurrentPath(), state).isEmpty()) {
+        return;
+      }
+      calls.add(Map.entry(region, callee));
+    }
+
+    /**
+     * The tasks each method of this unit runs in through calls with no lock held: breadth-first
+     * from the tasks' bodies, at most two tasks per method, so each call is followed at most twice.
+     */
+    Map<MethodSymbol, List<ConcurrentTask>> propagate() {
+      Map<MethodSymbol, List<Map.Entry<Region, MethodSymbol>>> byCaller = new HashMap<>();
+      Map<MethodSymbol, List<ConcurrentTask>> result = new HashMap<>();
+      java.util.ArrayDeque<MethodSymbol> queue = new java.util.ArrayDeque<>();
+      for (Map.Entry<Region, MethodSymbol> call : calls) {
+        ConcurrentTask task = call.getKey().task();
+        if (task != null) {
+          if (addTask(result, call.getValue(), task)) {
+            queue.add(call.getValue());
+          }
+        } else if (call.getKey().root() instanceof MethodTree caller && ASTHelpers.getSymbol(caller) != null) {
+          byCaller.computeIfAbsent(ASTHelpers.getSymbol(caller), c -> new ArrayList<>()).add(call);
+        }
+      }
+      while (!queue.isEmpty()) {
+        MethodSymbol caller = queue.poll();
+        for (Map.Entry<Region, MethodSymbol> call : byCaller.getOrDefault(caller, List.of())) {
+          boolean changed = false;
+          for (ConcurrentTask task : List.copyOf(result.get(caller))) {
+            changed |= addTask(result, call.getValue(), task);
+          }
+          if (changed) {
+            queue.add(call.getValue());
+          }
+        }
+      }
+      return result;
+    }
+
+    private boolean addTask(Map<MethodSymbol, List<ConcurrentTask>> result, MethodSymbol method, ConcurrentTask task) {
+      if (methodTasks.containsKey(method)) {
+        return false; // a task of its own
+      }
+      List<ConcurrentTask> tasks = result.computeIfAbsent(method, m -> new ArrayList<>(2));
+      if (tasks.size() >= 2 || tasks.stream().anyMatch(t -> t == task)) {
+        return false;
+      }
+      tasks.add(task);
+      return true;
     }
 
     private void recordWait(Tree call) {

@@ -232,7 +232,7 @@ public final class CheckThenActRace extends BugChecker
     SharedAccesses accesses = facts.sharedAccesses(state);
     Access check = accesses.accessAt(checked);
     Access act = accesses.accessAt(assignment);
-    if (check == null || act == null || check.region().task() == null) {
+    if (check == null || act == null || accesses.tasksOf(check).isEmpty()) {
       return Description.NO_MATCH;
     }
     String other = null;
@@ -245,14 +245,13 @@ public final class CheckThenActRace extends BugChecker
     if (other == null) {
       return Description.NO_MATCH;
     }
-    ConcurrentTask task = check.region().task();
     String name = "`" + field.getSimpleName() + "`";
     boolean isStatic = field.isStatic();
     boolean isVolatile = (field.flags() & Flags.VOLATILE) != 0;
     return describe(
         tree,
-        name + " is initialised lazily (checked for null, then assigned) in " + task.describe() + " (" + task.reason()
-            + "), while " + other + " can do the same",
+        name + " is initialised lazily (checked for null, then assigned) in " + accesses.describeRun(check)
+            + ", while " + other + " can do the same",
         "two threads can both see null and both create it; one of them"
             + (isVolatile ? " uses an object the other replaces" : " may even see a half-built object, as the field is not volatile"),
         isStatic

@@ -60,7 +60,7 @@ final class SharedRaces {
   private Map<Access, String> decide(VarSymbol variable, Analysis analysis, VisitorState state) {
     SharedAccesses facts = analysis.sharedAccesses(state);
     List<Access> accesses = facts.accessesOf(variable);
-    if (accesses.stream().noneMatch(a -> a.region().task() != null) || hasAnnotation(variable, "LazyInit")) {
+    if (accesses.stream().allMatch(a -> facts.tasksOf(a).isEmpty()) || hasAnnotation(variable, "LazyInit")) {
       return Map.of();
     }
     for (Access access : accesses) {
@@ -78,7 +78,7 @@ final class SharedRaces {
             : null;
     boolean isVolatile = (variable.flags() & Flags.VOLATILE) != 0;
     Map<Access, String> found = new IdentityHashMap<>();
-    boolean taskChanges = anyTaskChanges(accesses, unsafe);
+    boolean taskChanges = accesses.stream().anyMatch(a -> !facts.tasksOf(a).isEmpty() && changes(a, unsafe));
     for (Access a : accesses) {
       if (!changes(a, unsafe) && !taskChanges) {
         continue; // only reads in tasks: they race only with changes elsewhere
@@ -89,16 +89,12 @@ final class SharedRaces {
         }
         String other = facts.concurrently(a, b, state);
         if (other != null) {
-          found.put(a, message(a, b, other, unsafe, isVolatile));
+          found.put(a, message(a, b, other, facts.describeRun(a), unsafe, isVolatile));
           break;
         }
       }
     }
     return found;
-  }
-
-  private static boolean anyTaskChanges(List<Access> accesses, @Nullable UnsafeType unsafe) {
-    return accesses.stream().anyMatch(a -> a.region().task() != null && changes(a, unsafe));
   }
 
   /** Whether the access changes the variable, an element of it, or the object it holds. */
@@ -132,13 +128,12 @@ final class SharedRaces {
   }
 
   private static String message(
-      Access a, Access b, String other, @Nullable UnsafeType unsafe, boolean isVolatile) {
+      Access a, Access b, String other, @Nullable String run, @Nullable UnsafeType unsafe, boolean isVolatile) {
     String name = "`" + a.variable().getSimpleName() + "`";
     StringBuilder m = new StringBuilder("Unsynchronized shared mutation: ");
     m.append(what(a, name, unsafe));
-    ConcurrentTask task = a.region().task();
-    if (task != null) {
-      m.append(" in ").append(task.describe()).append(" (").append(task.reason()).append(")");
+    if (run != null) {
+      m.append(" in ").append(run);
     }
     m.append(", and ")
         .append(a == b ? "so do " : "also " + verb(b, unsafe) + " at line " + b.line() + " by ")

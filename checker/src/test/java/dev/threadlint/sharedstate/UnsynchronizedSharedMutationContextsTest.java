@@ -207,4 +207,82 @@ class UnsynchronizedSharedMutationContextsTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void helperMethodCalledFromTasksSubmittedInALoop() {
+    helper
+        .addSourceLines(
+            "Crawl.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Crawl {",
+            "  private final Map<String, Integer> sizes = new HashMap<>();",
+            "  void crawl(ExecutorService pool, List<String> urls) {",
+            "    for (String url : urls) pool.execute(() -> fetch(url));",
+            "  }",
+            "  private void fetch(String url) { record(url, url.length()); }",
+            "  private void record(String url, int size) {",
+            "    // BUG: Diagnostic contains: in `record()`, which the task at line 6 calls",
+            "    sizes.put(url, size);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void helperCalledUnderTheCallersLockIsNotReported() {
+    helper
+        .addSourceLines(
+            "Guarded.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "import java.util.concurrent.ExecutorService;",
+            "@ThreadSafe",
+            "class Guarded {",
+            "  private int size;",
+            "  synchronized void add() { grow(); }",
+            "  private void grow() { size++; }",
+            "  void start(ExecutorService pool) {",
+            "    for (int i = 0; i < 3; i++) pool.execute(() -> { synchronized (this) { grow(); } });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void writeInTheOtherBranchOfTheIfAroundTheHandOverIsNotReported() {
+    // netty-transport AbstractOioChannel#setReadPending: hand over to the loop, or write directly.
+    helper
+        .addSourceLines(
+            "Pending.java",
+            "import java.util.concurrent.Executor;",
+            "class Pending {",
+            "  private boolean readPending;",
+            "  void set(Executor loop, boolean away, boolean value) {",
+            "    if (away) {",
+            "      loop.execute(() -> readPending = value);",
+            "    } else {",
+            "      readPending = value;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void eventLoopCallbackDoesNotRaceWithTheCodeThatRegistersIt() {
+    // reactor-core ConnectableFlux#connect(): the consumer runs in place, during connect(...).
+    helper
+        .addSourceLines(
+            "Connect.java",
+            "import reactor.core.Disposable;",
+            "import reactor.core.publisher.ConnectableFlux;",
+            "class Connect {",
+            "  Disposable connect(ConnectableFlux<String> flux) {",
+            "    Disposable[] out = { null };",
+            "    flux.connect(r -> out[0] = r);",
+            "    return out[0];",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
