@@ -125,7 +125,7 @@ public final class CheckThenActRace extends BugChecker
     if (!negated && condition instanceof BinaryTree equals && equals.getKind() == Tree.Kind.EQUAL_TO) {
       ExpressionTree checked = nullComparedOperand(equals);
       if (checked instanceof MethodInvocationTree get && isCall(get, MAP, "get", 1, state)) {
-        return getNullThenPut(tree, get, first, facts, state);
+        return checkThenPut(tree, get, first, facts, state);
       }
       if (checked != null) {
         return lazyInit(tree, checked, first, facts, state);
@@ -165,27 +165,22 @@ public final class CheckThenActRace extends BugChecker
   /** {@code if (!map.containsKey(k)) map.put(k, v)} on a concurrent map. */
   private Description containsKeyThenPut(
       IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
-    if (!isCall(check, MAP, "containsKey", 1, state) || !isThreadSafe(ASTHelpers.getReceiver(check), facts, state)) {
+    return isCall(check, MAP, "containsKey", 1, state)
+        ? checkThenPut(tree, check, first, facts, state)
+        : Description.NO_MATCH;
+  }
+
+  /** {@code if (map.get(k) == null) map.put(k, v)}, or after {@code containsKey}, on a concurrent map. */
+  private Description checkThenPut(
+      IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
+    if (!isThreadSafe(ASTHelpers.getReceiver(check), facts, state)) {
       return Description.NO_MATCH;
     }
     MethodInvocationTree put = callStatement(first);
     if (put == null || !sameCall(check, put, "put", state) || !sameArgument(check, put, 0, state)) {
       return Description.NO_MATCH;
     }
-    return putIfAbsentFinding(tree, check, put, "containsKey", state);
-  }
-
-  /** {@code if (map.get(k) == null) map.put(k, v)} on a concurrent map. */
-  private Description getNullThenPut(
-      IfTree tree, MethodInvocationTree get, @Nullable StatementTree first, Analysis facts, VisitorState state) {
-    if (!isThreadSafe(ASTHelpers.getReceiver(get), facts, state)) {
-      return Description.NO_MATCH;
-    }
-    MethodInvocationTree put = callStatement(first);
-    if (put == null || !sameCall(get, put, "put", state) || !sameArgument(get, put, 0, state)) {
-      return Description.NO_MATCH;
-    }
-    return putIfAbsentFinding(tree, get, put, "get", state);
+    return putIfAbsentFinding(tree, check, put, ASTHelpers.getSymbol(check).getSimpleName().toString(), state);
   }
 
   private Description putIfAbsentFinding(
