@@ -521,10 +521,18 @@ public final class SharedAccesses {
           executor = var;
           List<ExpressionTree> assigned = values.getOrDefault(var, List.of());
           serial = !assigned.isEmpty() && assigned.stream().allMatch(v -> safety.isSerialExecutorFactory(v, state));
-        } else if ((receiver == null || isThis(receiver)) && receiverType != null && !ASTHelpers.getSymbol(call).isStatic()) {
-          executor = receiverType.tsym; // this.execute(...): the object itself
+        } else if ((receiver == null || isThis(receiver)) && !ASTHelpers.getSymbol(call).isStatic()) {
+          executor = enclosingClass(); // this.execute(...): the object itself
+          receiverType = executor == null ? null : executor.type;
         }
         serial |= executor != null && safety.isSerialExecutorType(receiverType, state);
+      }
+      ClassSymbol self = enclosingClass();
+      if (self != null && safety.isSerialExecutorType(self.type, state)) {
+        // An executor that is one thread (a Netty EventExecutor) starts its own thread and hands
+        // tasks to itself: all of them run on that one thread.
+        executor = self;
+        serial = true;
       }
       ConcurrentTask task =
           new ConcurrentTask(
@@ -532,6 +540,18 @@ public final class SharedAccesses {
               originPath == null ? List.of() : otherBranches(originPath));
       tasks.add(task);
       return new Region(task, tree);
+    }
+
+    /** The innermost named class around the current path. */
+    private @Nullable ClassSymbol enclosingClass() {
+      for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof ClassTree cls
+            && ASTHelpers.getSymbol(cls) != null
+            && !ASTHelpers.getSymbol(cls).isAnonymous()) {
+          return ASTHelpers.getSymbol(cls);
+        }
+      }
+      return null;
     }
 
     private boolean isStreamCall(Tree origin) {

@@ -285,4 +285,26 @@ class UnsynchronizedSharedMutationContextsTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void anEventExecutorsOwnThreadAndTheTasksItHandsToItselfRunInOrder() {
+    // netty-common SingleThreadEventExecutor: doStartThread runs the loop through another
+    // executor; execute(...) and submit(...) on itself queue tasks for that same thread.
+    helper
+        .addSourceLines(
+            "Loop.java",
+            "import io.netty.util.concurrent.SingleThreadEventExecutor;",
+            "import java.util.*;",
+            "import java.util.concurrent.Executor;",
+            "abstract class Loop extends SingleThreadEventExecutor {",
+            "  private final Set<Runnable> hooks = new HashSet<>();",
+            "  private Object selector;",
+            "  Loop() { super(null, (java.util.concurrent.ThreadFactory) null, false); }",
+            "  void start(Executor threads) { threads.execute(() -> runHooks()); }",
+            "  private void runHooks() { hooks.clear(); System.out.println(selector); }",
+            "  void add(Runnable r) { execute(() -> hooks.add(r)); }",
+            "  void rebuild() { submit(() -> selector = new Object()); }",
+            "}")
+        .doTest();
+  }
 }
