@@ -95,9 +95,11 @@ public final class SharedAccesses {
   private final Map<Region, List<int[]>> waits;
   private final List<ConcurrentTask> tasks;
   private final Map<MethodSymbol, List<ConcurrentTask>> calledFromTasks;
+  private final Map<VarSymbol, Region> declaredIn;
 
   private SharedAccesses(Collector c) {
     this.calledFromTasks = c.propagate();
+    this.declaredIn = c.declaredIn;
     this.byVariable = c.byVariable;
     this.byTree = c.byTree;
     this.values = c.values;
@@ -231,6 +233,10 @@ public final class SharedAccesses {
    * with no lock held at the calls; at most two are kept, enough to tell one from several).
    */
   public List<ConcurrentTask> tasksOf(Access access) {
+    if (access.variable().getKind() != ElementKind.FIELD
+        && declaredIn.get(access.variable()) == access.region()) {
+      return List.of(); // a local of this very code: each run (each call) has its own
+    }
     ConcurrentTask own = access.region().task();
     if (own != null) {
       return List.of(own);
@@ -242,13 +248,13 @@ public final class SharedAccesses {
 
   /** For messages: where the access runs, e.g. "the task at line 12 (...)" or "`parse()`, which the task at line 12 calls". */
   public @Nullable String describeRun(Access access) {
-    ConcurrentTask own = access.region().task();
-    if (own != null) {
-      return own.describe() + " (" + own.reason() + ")";
-    }
     List<ConcurrentTask> callers = tasksOf(access);
     if (callers.isEmpty()) {
       return null;
+    }
+    ConcurrentTask own = access.region().task();
+    if (own != null) {
+      return own.describe() + " (" + own.reason() + ")";
     }
     MethodTree method = (MethodTree) access.region().root();
     ConcurrentTask first = callers.get(0);
@@ -285,6 +291,7 @@ public final class SharedAccesses {
     private final Map<Tree, Access> byTree = new IdentityHashMap<>();
     private final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
     private final Map<VarSymbol, Integer> declarations = new HashMap<>();
+    private final Map<VarSymbol, Region> declaredIn = new IdentityHashMap<>();
     private final Map<Region, List<int[]>> waits = new HashMap<>();
     private final List<ConcurrentTask> tasks = new ArrayList<>();
     /** Methods of this unit run as tasks: method references handed to threads, started threads. */
@@ -674,6 +681,9 @@ public final class SharedAccesses {
       VarSymbol sym = ASTHelpers.getSymbol(tree);
       if (sym != null) {
         declarations.put(sym, ((JCTree) tree).getStartPosition());
+        if (region != null && sym.getKind() != ElementKind.FIELD) {
+          declaredIn.put(sym, region);
+        }
         if (tree.getInitializer() != null) {
           values.computeIfAbsent(sym, s -> new ArrayList<>()).add(tree.getInitializer());
         }

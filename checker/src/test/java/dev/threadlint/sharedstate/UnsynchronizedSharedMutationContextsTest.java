@@ -307,4 +307,44 @@ class UnsynchronizedSharedMutationContextsTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void localsOfAHelperThatTasksCallArePerCall() {
+    // samples/eventloop/NettyAdminAllowList: resolveAll() builds a HashSet in a local.
+    helper
+        .addSourceLines(
+            "Resolve.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Resolve {",
+            "  void start(ExecutorService pool, List<String> hosts) {",
+            "    for (int i = 0; i < 3; i++) pool.execute(() -> resolveAll(hosts));",
+            "    pool.execute(() -> resolveAll(hosts));",
+            "  }",
+            "  private Set<String> resolveAll(List<String> hosts) {",
+            "    Set<String> addresses = new HashSet<>();",
+            "    for (String h : hosts) addresses.add(h);",
+            "    int[] count = {0};",
+            "    count[0]++;",
+            "    return addresses;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localDeclaredInsideTheTaskIsItsOwn() {
+    helper
+        .addSourceLines(
+            "Inner.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Inner {",
+            "  void start(ExecutorService pool) {",
+            "    Runnable job = null;",
+            "    for (int i = 0; i < 3; i++) pool.execute(() -> { int[] n = {0}; n[0]++; List<String> l = new ArrayList<>(); l.add(\"x\"); });",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
