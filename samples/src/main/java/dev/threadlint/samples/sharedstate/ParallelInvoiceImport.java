@@ -47,7 +47,7 @@ public final class ParallelInvoiceImport {
             });
       }
       // BUG: Diagnostic contains: UnsynchronizedSharedMutation
-      // by the task at line 38, which runs while this code goes on
+      // by the task at line 37, which runs while this code goes on
       return "imported " + imported + ", failed " + failed;
     }
   }
