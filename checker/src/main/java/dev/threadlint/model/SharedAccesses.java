@@ -96,10 +96,12 @@ public final class SharedAccesses {
   private final List<ConcurrentTask> tasks;
   private final Map<MethodSymbol, List<ConcurrentTask>> calledFromTasks;
   private final Map<VarSymbol, Region> declaredIn;
+  private final Map<MethodSymbol, Boolean> privateCallsLocked;
 
   private SharedAccesses(Collector c) {
     this.calledFromTasks = c.propagate();
     this.declaredIn = c.declaredIn;
+    this.privateCallsLocked = c.privateCallsLocked;
     this.byVariable = c.byVariable;
     this.byTree = c.byTree;
     this.values = c.values;
@@ -246,6 +248,23 @@ public final class SharedAccesses {
         : List.of();
   }
 
+  /**
+   * Whether the method is private and every call of it in this unit holds a lock (and no method
+   * reference hands it elsewhere): its body runs under its callers' lock.
+   */
+  public boolean calledOnlyUnderLock(@Nullable MethodSymbol method) {
+    return method != null && Boolean.TRUE.equals(privateCallsLocked.get(method));
+  }
+
+  /** Whether the access runs under a lock: one held at it, or its method's callers'. */
+  public boolean underLock(Access access, VisitorState state) {
+    if (!LockSet.heldAt(access.path(), state).isEmpty()) {
+      return true;
+    }
+    return access.region().root() instanceof MethodTree method
+        && calledOnlyUnderLock(ASTHelpers.getSymbol(method));
+  }
+
   /** For messages: where the access runs, e.g. "the task at line 12 (...)" or "`parse()`, which the task at line 12 calls". */
   public @Nullable String describeRun(Access access) {
     List<ConcurrentTask> callers = tasksOf(access);
@@ -292,6 +311,7 @@ public final class SharedAccesses {
     private final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
     private final Map<VarSymbol, Integer> declarations = new HashMap<>();
     private final Map<VarSymbol, Region> declaredIn = new IdentityHashMap<>();
+    private final Map<MethodSymbol, Boolean> privateCallsLocked = new HashMap<>();
     private final Map<Region, List<int[]>> waits = new HashMap<>();
     private final List<ConcurrentTask> tasks = new ArrayList<>();
     /** Methods of this unit run as tasks: method references handed to threads, started threads. */
@@ -792,15 +812,28 @@ public final class SharedAccesses {
 
     private void recordCall(MethodInvocationTree call) {
       MethodSymbol callee = ASTHelpers.getSymbol(call);
-      if (region == null
-          || callee == null
+      if (callee == null
           || callee.isAbstract()
           || callee.enclClass() == null
-          || !declaredHere(callee.enclClass())
-          || !LockSet.heldAt(getCurrentPath(), state).isEmpty()) {
+          || !declaredHere(callee.enclClass())) {
         return;
       }
-      calls.add(Map.entry(region, callee));
+      boolean locked = !LockSet.heldAt(getCurrentPath(), state).isEmpty();
+      if (callee.getModifiers().contains(Modifier.PRIVATE)) {
+        privateCallsLocked.merge(callee, locked, Boolean::logicalAnd);
+      }
+      if (region != null && !locked) {
+        calls.add(Map.entry(region, callee));
+      }
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+      MethodSymbol target = ASTHelpers.getSymbol(tree);
+      if (target != null) {
+        privateCallsLocked.put(target, false); // handed elsewhere: called who knows how
+      }
+      return super.visitMemberReference(tree, null);
     }
 
     /**

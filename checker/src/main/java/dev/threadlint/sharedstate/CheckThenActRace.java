@@ -22,6 +22,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -105,7 +106,7 @@ public final class CheckThenActRace extends BugChecker
 
   private Description checkIf(IfTree tree, VisitorState state) {
     Analysis facts = analysis.get(state);
-    if (facts == null || !LockSet.heldAt(state.getPath(), state).isEmpty()) {
+    if (facts == null || underLock(facts, state)) {
       return Description.NO_MATCH;
     }
     ExpressionTree condition = strip(tree.getCondition());
@@ -137,7 +138,9 @@ public final class CheckThenActRace extends BugChecker
   /** {@code if (!set.contains(x)) set.add(x)} on a thread-safe set. */
   private Description containsThenAdd(
       IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
-    if (!isCall(check, SET, "contains", 1, state) || !isThreadSafe(ASTHelpers.getReceiver(check), facts, state)) {
+    if (!isCall(check, SET, "contains", 1, state)
+        || !isThreadSafe(ASTHelpers.getReceiver(check), facts, state)
+        || !shared(ASTHelpers.getReceiver(check), facts, state)) {
       return Description.NO_MATCH;
     }
     MethodInvocationTree add = callStatement(first);
@@ -173,7 +176,8 @@ public final class CheckThenActRace extends BugChecker
   /** {@code if (map.get(k) == null) map.put(k, v)}, or after {@code containsKey}, on a concurrent map. */
   private Description checkThenPut(
       IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
-    if (!isThreadSafe(ASTHelpers.getReceiver(check), facts, state)) {
+    if (!isThreadSafe(ASTHelpers.getReceiver(check), facts, state)
+        || !shared(ASTHelpers.getReceiver(check), facts, state)) {
       return Description.NO_MATCH;
     }
     MethodInvocationTree put = callStatement(first);
@@ -283,7 +287,7 @@ public final class CheckThenActRace extends BugChecker
   /** {@code a.set(a.get() + 1)}. */
   private Description atomicSetOfGet(MethodInvocationTree set, ExpressionTree atomic, VisitorState state) {
     ExpressionTree value = strip(set.getArguments().get(0));
-    if (!readsBack(value, atomic, "get", state) || !LockSet.heldAt(state.getPath(), state).isEmpty()) {
+    if (!readsBack(value, atomic, "get", state) || underLock(analysis.get(state), state) || !shared(atomic, analysis.get(state), state)) {
       return Description.NO_MATCH;
     }
     String a = source(atomic, state);
@@ -320,7 +324,8 @@ public final class CheckThenActRace extends BugChecker
         || !(isCall(get, MAP, "get", 1, state) || isCall(get, MAP, "getOrDefault", 2, state))
         || !sameReceiver(get, map, state)
         || !sameSource(get.getArguments().get(0), put.getArguments().get(0), state)
-        || !LockSet.heldAt(state.getPath(), state).isEmpty()) {
+        || underLock(analysis.get(state), state)
+        || !shared(map, analysis.get(state), state)) {
       return Description.NO_MATCH;
     }
     String m = source(map, state);
@@ -356,6 +361,32 @@ public final class CheckThenActRace extends BugChecker
       d.addFix(suggested);
     }
     return d.build();
+  }
+
+  /** Whether the code at {@code state}'s path holds a lock, or runs in a private method only called under one. */
+  private static boolean underLock(Analysis facts, VisitorState state) {
+    if (!LockSet.heldAt(state.getPath(), state).isEmpty()) {
+      return true;
+    }
+    MethodTree method = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    return method != null && facts.sharedAccesses(state).calledOnlyUnderLock(ASTHelpers.getSymbol(method));
+  }
+
+  /**
+   * Whether other threads can reach the object: it is held in a field or a parameter, or in a
+   * local that a task captures. A local nobody hands over (a cloned {@code Properties}) is
+   * confined.
+   */
+  private static boolean shared(@Nullable ExpressionTree receiver, Analysis facts, VisitorState state) {
+    Symbol symbol = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    if (!(symbol instanceof VarSymbol var)) {
+      return false;
+    }
+    if (var.getKind() == ElementKind.FIELD || var.getKind() == ElementKind.PARAMETER) {
+      return true; // a parameter holding a thread-safe object comes from code that shares it
+    }
+    SharedAccesses accesses = facts.sharedAccesses(state);
+    return accesses.accessesOf(var).stream().anyMatch(a -> !accesses.tasksOf(a).isEmpty());
   }
 
   /** Whether the object the expression names is known thread-safe (so the code means to share it). */

@@ -15,7 +15,6 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.ConcurrentTask;
-import dev.threadlint.model.LockSet;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
@@ -64,7 +63,7 @@ final class SharedRaces {
       return Map.of();
     }
     for (Access access : accesses) {
-      if (!LockSet.heldAt(access.path(), state).isEmpty()) {
+      if (facts.underLock(access, state)) {
         return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
       }
       if (isLazyInit(access)) {

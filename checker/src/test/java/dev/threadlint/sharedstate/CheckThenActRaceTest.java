@@ -292,4 +292,70 @@ class CheckThenActRaceTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void privateMethodOnlyCalledUnderALockIsAtomic() {
+    // lettuce-core DefaultEventLoopGroupProvider#getOrCreate, called only inside lock()/unlock().
+    helper
+        .addSourceLines(
+            "Provider.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Provider {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private final Map<String, Object> groups = new ConcurrentHashMap<>();",
+            "  Object allocate(String type) {",
+            "    lock.lock();",
+            "    try { return getOrCreate(type); } finally { lock.unlock(); }",
+            "  }",
+            "  private Object getOrCreate(String type) {",
+            "    if (!groups.containsKey(type)) {",
+            "      groups.put(type, new Object());",
+            "    }",
+            "    return groups.get(type);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void privateMethodAlsoCalledWithoutTheLockIsReported() {
+    helper
+        .addSourceLines(
+            "Provider.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "class Provider {",
+            "  private final Map<String, Object> groups = new ConcurrentHashMap<>();",
+            "  synchronized Object allocate(String type) { return getOrCreate(type); }",
+            "  Object peek(String type) { return getOrCreate(type); }",
+            "  private Object getOrCreate(String type) {",
+            "    // BUG: Diagnostic contains: putIfAbsent",
+            "    if (!groups.containsKey(type)) groups.put(type, type.length());",
+            "    return groups.get(type);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localTableNobodyElseSeesIsNotShared() {
+    // lettuce-core DirContextDnsResolver#createContext: a cloned Properties, filled in place.
+    helper
+        .addSourceLines(
+            "Env.java",
+            "import java.util.Properties;",
+            "class Env {",
+            "  Properties defaults(Properties given) {",
+            "    Properties table = (Properties) given.clone();",
+            "    if (!table.containsKey(\"timeout\")) {",
+            "      table.put(\"timeout\", \"1000\");",
+            "    }",
+            "    return table;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
