@@ -21,6 +21,9 @@ public final class Analysis {
   private final ApiMatcher matcher = new ApiMatcher();
   private final BlockingApis blockingApis;
   private final ContextResolver contexts;
+  private final ThreadSafety threadSafety;
+  private @Nullable CompilationUnitTree sharedUnit;
+  private @Nullable SharedAccesses shared;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
   private final LockApis lockApis;
@@ -33,6 +36,7 @@ public final class Analysis {
     this.model = model;
     this.blockingApis = new BlockingApis(model, matcher);
     this.contexts = new ContextResolver(model, matcher, blockingApis);
+    this.threadSafety = new ThreadSafety(model, matcher);
     this.lockApis = new LockApis(model, matcher);
   }
 
@@ -69,6 +73,20 @@ public final class Analysis {
 
   public ContextResolver contexts() {
     return contexts;
+  }
+
+  public ThreadSafety threadSafety() {
+    return threadSafety;
+  }
+
+  /** The shared-state accesses and tasks of the compilation unit {@code state} is in. */
+  public SharedAccesses sharedAccesses(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != sharedUnit || shared == null) {
+      shared = SharedAccesses.compute(unit, contexts, blockingApis, threadSafety, state);
+      sharedUnit = unit;
+    }
+    return shared;
   }
 
   /** The summaries of the compilation unit {@code state} is in. */

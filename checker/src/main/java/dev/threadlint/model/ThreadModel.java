@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreadModel {
 
+  /**
+   * A type whose instances must not be used from two threads at once ({@code not-thread-safe}):
+   * {@code what} says what goes wrong, e.g. "its internal Calendar is shared by every call".
+   */
+  public record UnsafeType(String type, String what) {}
+
   /** A framework: the name used in messages, the thread it runs callbacks on, how to move off. */
   public record Framework(String name, String thread, String advice) {}
 
@@ -129,7 +135,21 @@ public final class ThreadModel {
   public record LockRule(
       MemberPattern member, LockAction action, @Nullable LockMode mode, boolean whenTrue) {}
 
+  /**
+   * A call that decides whether a stream pipeline runs in parallel: {@code parallel} says so, or
+   * (when null) the constant boolean argument at {@code argument} (-1: the last) does.
+   */
+  public record StreamModeRule(
+      MemberPattern member, @Nullable Boolean parallel, @Nullable Integer argument) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
+  final List<String> threadSafeTypes = new ArrayList<>();
+  final List<MemberPattern> threadSafeFactories = new ArrayList<>();
+  final List<UnsafeType> unsafeTypes = new ArrayList<>();
+  final List<MemberPattern> mutators = new ArrayList<>();
+  final List<String> threadSafeAnnotations = new ArrayList<>();
+  final List<MemberPattern> serialExecutors = new ArrayList<>();
+  final List<String> serialExecutorTypes = new ArrayList<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
   final List<String> nonBlockingAnnotations = new ArrayList<>();
@@ -144,12 +164,52 @@ public final class ThreadModel {
   final List<MemberPattern> lockWaits = new ArrayList<>();
   final List<MemberPattern> initializers = new ArrayList<>();
   final List<MemberPattern> debugViews = new ArrayList<>();
+  final List<String> streamTypes = new ArrayList<>();
+  final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
 
   public List<BlockingRule> blockingRules() {
     return blockingRules;
+  }
+
+  /** Types whose instances may be shared between threads: atomics, concurrent collections. */
+  public List<String> threadSafeTypes() {
+    return threadSafeTypes;
+  }
+
+  /** Calls that return an object safe to share ({@code Collections.synchronizedMap}, {@code List.of}). */
+  public List<MemberPattern> threadSafeFactories() {
+    return threadSafeFactories;
+  }
+
+  /** Types whose instances must not be used from two threads at once. */
+  public List<UnsafeType> unsafeTypes() {
+    return unsafeTypes;
+  }
+
+  /** Calls that change the state of the object they are called on ({@code List#add}). */
+  public List<MemberPattern> mutators() {
+    return mutators;
+  }
+
+  /**
+   * Annotations that declare a class safe to call from many threads at once: qualified names, or
+   * simple names that match an annotation of that simple name in any package.
+   */
+  public List<String> threadSafeAnnotations() {
+    return threadSafeAnnotations;
+  }
+
+  /** Factories of executors that run their tasks one at a time ({@code newSingleThreadExecutor}). */
+  public List<MemberPattern> serialExecutors() {
+    return serialExecutors;
+  }
+
+  /** Executor types whose instances run their tasks one at a time ({@code EventExecutor}). */
+  public List<String> serialExecutorTypes() {
+    return serialExecutorTypes;
   }
 
   public List<String> blockingAnnotations() {
@@ -216,6 +276,15 @@ public final class ThreadModel {
     return debugViews;
   }
 
+  /** The types whose calls chain into one stream pipeline ({@code java.util.stream.BaseStream}). */
+  public List<String> streamTypes() {
+    return streamTypes;
+  }
+
+  public List<StreamModeRule> streamModeRules() {
+    return streamModeRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -230,6 +299,13 @@ public final class ThreadModel {
   /** The number of rules of every kind, for diagnostics and tests. */
   public int size() {
     return blockingRules.size()
+        + threadSafeTypes.size()
+        + threadSafeFactories.size()
+        + unsafeTypes.size()
+        + mutators.size()
+        + threadSafeAnnotations.size()
+        + serialExecutors.size()
+        + serialExecutorTypes.size()
         + callbackRules.size()
         + overrideRules.size()
         + annotationRules.size()
@@ -241,6 +317,8 @@ public final class ThreadModel {
         + lockWaits.size()
         + initializers.size()
         + debugViews.size()
+        + streamTypes.size()
+        + streamModeRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

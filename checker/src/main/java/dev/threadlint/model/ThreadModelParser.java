@@ -15,6 +15,8 @@ import dev.threadlint.model.ThreadModel.LockRule;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
+import dev.threadlint.model.ThreadModel.UnsafeType;
+import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -70,6 +72,15 @@ public final class ThreadModelParser {
         model.frameworks.put(
             name, new Framework(name, line.required("thread"), line.optional("advice", "")));
       }
+      case "thread-safe" -> model.threadSafeTypes.add(line.typeName());
+      case "thread-safe-factory" -> model.threadSafeFactories.add(line.member());
+      case "not-thread-safe" ->
+          model.unsafeTypes.add(
+              new UnsafeType(line.typeName(), line.optional("what", "is not thread-safe")));
+      case "mutates" -> model.mutators.add(line.member());
+      case "thread-safe-annotation" -> model.threadSafeAnnotations.add(line.typeName());
+      case "serial-executor" -> model.serialExecutors.add(line.member());
+      case "serial-executor-type" -> model.serialExecutorTypes.add(line.typeName());
       case "blocking" ->
           model.blockingRules.add(
               new BlockingRule(line.member(), true, line.optional("what", "blocks the thread")));
@@ -152,6 +163,20 @@ public final class ThreadModelParser {
           throw new IllegalArgumentException("'lock-view' needs mode=read or mode=write");
         }
         model.lockRules.add(new LockRule(line.member(), LockAction.VIEW, mode, false));
+      }
+      case "stream" -> model.streamTypes.add(line.typeName());
+      case "stream-mode" -> {
+        String parallel = line.optional("parallel", null);
+        Integer argument = line.argumentIndex();
+        if ((parallel == null) == (argument == null)) {
+          throw new IllegalArgumentException("'stream-mode' needs either parallel=... or arg=...");
+        }
+        if (parallel != null && !parallel.equals("true") && !parallel.equals("false")) {
+          throw new IllegalArgumentException("parallel= must be true or false, not '" + parallel + "'");
+        }
+        model.streamModeRules.add(
+            new StreamModeRule(
+                line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
       }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }

@@ -18,6 +18,7 @@ import dev.threadlint.model.ThreadModel.LockAction;
 import dev.threadlint.model.ThreadModel.LockMode;
 import dev.threadlint.model.ThreadModel.LockRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
+import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -194,6 +195,71 @@ class ThreadModelParserTest {
     model.chainRules().forEach(rule -> roles.add(rule.role()));
     assertEquals(List.of(ChainRole.SOURCE, ChainRole.PUBLISH_ON, ChainRole.SUBSCRIBE_ON), roles);
     assertEquals(Kind.WORKER, model.schedulerRules().get(0).kind());
+  }
+
+  @Test
+  void streamTypesAndModes() {
+    ThreadModel model =
+        parse(
+            "stream java.util.stream.BaseStream",
+            "stream-mode java.util.Collection#parallelStream parallel=true",
+            "stream-mode java.util.stream.BaseStream#sequential parallel=false",
+            "stream-mode java.util.stream.StreamSupport#stream arg=last",
+            "stream-mode java.util.stream.StreamSupport#intStream arg=1");
+
+    assertEquals(List.of("java.util.stream.BaseStream"), model.streamTypes());
+    List<StreamModeRule> modes = model.streamModeRules();
+    assertEquals("parallelStream", modes.get(0).member().exactName());
+    assertEquals(Boolean.TRUE, modes.get(0).parallel());
+    assertNull(modes.get(0).argument());
+    assertEquals(Boolean.FALSE, modes.get(1).parallel());
+    assertNull(modes.get(2).parallel());
+    assertEquals(-1, modes.get(2).argument());
+    assertEquals(1, modes.get(3).argument());
+  }
+
+  @Test
+  void streamModeNeedsExactlyOneOfParallelAndArg() {
+    assertTrue(error("stream-mode a.B#c").contains("needs either parallel=... or arg=..."));
+    assertTrue(
+        error("stream-mode a.B#c parallel=true arg=0").contains("needs either parallel=... or arg=..."));
+    assertTrue(error("stream-mode a.B#c parallel=yes").contains("parallel= must be true or false"));
+    assertTrue(error("stream a.B#c").contains("expected a qualified type name"));
+  }
+
+  @Test
+  void sharingDirectives() {
+    ThreadModel model =
+        parse(
+            "thread-safe java.util.concurrent.atomic.AtomicInteger",
+            "thread-safe-factory java.util.Collections#synchronized*",
+            "not-thread-safe java.util.HashMap what=\"a resize can lose entries\"",
+            "not-thread-safe java.util.ArrayList",
+            "mutates java.util.Collection#add*",
+            "thread-safe-annotation javax.annotation.concurrent.ThreadSafe",
+            "thread-safe-annotation ThreadSafe",
+            "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor",
+            "serial-executor-type io.netty.util.concurrent.EventExecutor");
+
+    assertEquals(List.of("java.util.concurrent.atomic.AtomicInteger"), model.threadSafeTypes());
+    assertEquals("java.util.Collections#synchronized*", model.threadSafeFactories().get(0).toString());
+    assertEquals("java.util.HashMap", model.unsafeTypes().get(0).type());
+    assertEquals("a resize can lose entries", model.unsafeTypes().get(0).what());
+    assertEquals("is not thread-safe", model.unsafeTypes().get(1).what());
+    assertEquals("java.util.Collection#add*", model.mutators().get(0).toString());
+    assertEquals(
+        List.of("javax.annotation.concurrent.ThreadSafe", "ThreadSafe"), model.threadSafeAnnotations());
+    assertEquals("newSingleThreadExecutor", model.serialExecutors().get(0).exactName());
+    assertEquals(List.of("io.netty.util.concurrent.EventExecutor"), model.serialExecutorTypes());
+    assertEquals(9, model.size());
+  }
+
+  @Test
+  void sharingDirectiveErrors() {
+    assertTrue(error("thread-safe java.util.Map#put").contains("expected a qualified type name"));
+    assertTrue(error("not-thread-safe java.util.HashMap why=x").contains("does not take why="));
+    assertTrue(error("mutates java.util.List#add context=worker").contains("does not take context="));
+    assertTrue(error("thread-safe-annotation @ThreadSafe").contains("expected a qualified type name"));
   }
 
   @Test
@@ -494,6 +560,15 @@ class ThreadModelParserTest {
       model.lockWaits().forEach(member);
       model.initializers().forEach(member);
       model.debugViews().forEach(member);
+      model.streamModeRules().forEach(rule -> member.accept(rule.member()));
+      model.streamTypes().forEach(type);
+      model.threadSafeTypes().forEach(type);
+      model.threadSafeFactories().forEach(member);
+      model.unsafeTypes().forEach(unsafe -> type.accept(unsafe.type()));
+      model.mutators().forEach(member);
+      model.threadSafeAnnotations().forEach(type);
+      model.serialExecutors().forEach(member);
+      model.serialExecutorTypes().forEach(type);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {

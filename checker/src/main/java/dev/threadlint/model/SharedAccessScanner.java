@@ -1,0 +1,720 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import dev.threadlint.model.ConcurrentTask.Region;
+import dev.threadlint.model.ThreadContext.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+import dev.threadlint.model.SharedAccesses.Access;
+import dev.threadlint.model.SharedAccesses.AccessKind;
+/**
+ * The one scan of a compilation unit behind {@link SharedAccesses}: regions (which code runs as
+ * which task), accesses to shared variables, the values assigned to them, waits, and the calls
+ * between methods of the unit that carry tasks into helpers.
+ */
+final class SharedAccessScanner extends TreePathScanner<Void, Void> {
+  private final CompilationUnitTree unit;
+  private final ContextResolver contexts;
+  private final BlockingApis blocking;
+  private final ThreadSafety safety;
+  private final VisitorState state;
+  final Map<VarSymbol, List<Access>> byVariable = new LinkedHashMap<>();
+  final Map<Tree, Access> byTree = new IdentityHashMap<>();
+  final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
+  final Map<VarSymbol, Integer> declarations = new HashMap<>();
+  final Map<VarSymbol, Region> declaredIn = new IdentityHashMap<>();
+  final Map<MethodSymbol, Boolean> privateCallsLocked = new HashMap<>();
+  final Map<Region, List<int[]>> waits = new HashMap<>();
+  final List<ConcurrentTask> tasks = new ArrayList<>();
+  /** Methods of this unit run as tasks: method references handed to threads, started threads. */
+  private final Map<MethodSymbol, ConcurrentTask> methodTasks = new HashMap<>();
+  /** Thread subclasses of this unit started here, and why several may run at once (or ""). */
+  private final Map<ClassSymbol, String> startedThreads = new HashMap<>();
+  private @Nullable Region region;
+  /** Calls between methods of this unit made with no lock held: caller region, callee. */
+  private final List<Map.Entry<Region, MethodSymbol>> calls = new ArrayList<>();
+
+  SharedAccessScanner(
+      CompilationUnitTree unit,
+      ContextResolver contexts,
+      BlockingApis blocking,
+      ThreadSafety safety,
+      VisitorState state) {
+    this.unit = unit;
+    this.contexts = contexts;
+    this.blocking = blocking;
+    this.safety = safety;
+    this.state = state;
+  }
+
+  /** Finds Thread subclasses of this unit started here, before the main scan reaches them. */
+  void prescan() {
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        if (method != null
+            && method.getSimpleName().contentEquals("start")
+            && method.getParameters().isEmpty()) {
+          Type receiver = ASTHelpers.getReceiverType(tree);
+          if (receiver != null
+              && receiver.tsym instanceof ClassSymbol cls
+              && declaredHere(cls)
+              && ASTHelpers.isSubtype(receiver, state.getTypeFromString("java.lang.Thread"), state)) {
+            boolean again = startedThreads.containsKey(cls) || inLoop(getCurrentPath());
+            startedThreads.put(
+                cls,
+                again ? "`" + cls.getSimpleName() + "` threads are started more than once (line " + line(tree) + ")" : "");
+          }
+        }
+        return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        MethodSymbol target = ASTHelpers.getSymbol(tree);
+        if (target != null
+            && target.enclClass() != null
+            && declaredHere(target.enclClass())
+            && !target.isConstructor()
+            && !methodTasks.containsKey(target)) {
+          // `executor.submit(this::drain)`: drain's body runs as the task.
+          ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
+          if (concurrent(context.kind())) {
+            ConcurrentTask task =
+                new ConcurrentTask(
+                    tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
+            methodTasks.put(target, task);
+            tasks.add(task);
+          }
+        }
+        return super.visitMemberReference(tree, null);
+      }
+    }.scan(unit, null);
+  }
+
+  private static boolean inLoop(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree
+          || leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree) {
+        return true;
+      }
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private boolean declaredHere(ClassSymbol cls) {
+    return cls.sourcefile != null && cls.sourcefile.equals(unit.getSourceFile());
+  }
+
+  // --- Regions ----------------------------------------------------------------------------------
+
+  @Override
+  public Void visitClass(ClassTree tree, Void unused) {
+    Region saved = region;
+    if (region == null || ASTHelpers.getSymbol(tree) == null || !ASTHelpers.getSymbol(tree).isAnonymous()) {
+      region = new Region(null, tree); // field initializers: before the object is published
+    }
+    super.visitClass(tree, null);
+    region = saved;
+    return null;
+  }
+
+  @Override
+  public Void visitMethod(MethodTree tree, Void unused) {
+    Region saved = region;
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    ClassSymbol owner = method == null ? null : method.enclClass();
+    if (method == null || tree.getBody() == null) {
+      region = null;
+    } else if (owner != null && owner.isAnonymous()) {
+      // The anonymous class's `new` decided: its task's region, or unknown code.
+      region = region != null && region.task() != null && region.task().ownClass() == owner ? region : null;
+    } else {
+      ConcurrentTask task = methodTask(tree, method, owner);
+      region = new Region(task, tree);
+      if (task != null && methodTasks.get(method) == null) {
+        tasks.add(task);
+      }
+    }
+    super.visitMethod(tree, null);
+    region = saved;
+    return null;
+  }
+
+  private @Nullable ConcurrentTask methodTask(MethodTree tree, MethodSymbol method, @Nullable ClassSymbol owner) {
+    ConcurrentTask byReference = methodTasks.get(method);
+    if (byReference != null) {
+      return byReference;
+    }
+    int line = line(tree);
+    String annotation = safety.threadSafeAnnotation(owner);
+    if (annotation != null
+        && !method.isConstructor()
+        && !method.getModifiers().contains(Modifier.PRIVATE)) {
+      String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
+          + method.getSimpleName() + "` may be called from many threads at once";
+      return new ConcurrentTask(
+          tree, Kind.WORKER, reason, line, null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation, List.of());
+    }
+    if (owner != null
+        && startedThreads.containsKey(owner)
+        && method.getSimpleName().contentEquals("run")
+        && method.getParameters().isEmpty()) {
+      String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
+      String again = startedThreads.get(owner);
+      return new ConcurrentTask(
+          tree, Kind.WORKER, reason, line, null, -1, again.isEmpty() ? null : again, null, null, false, owner, null, List.of());
+    }
+    if (method.isConstructor() || method.isStatic()) {
+      return null;
+    }
+    ThreadContext context = contexts.contextOfMethod(getCurrentPath(), state);
+    if (concurrent(context.kind()) && context.origin() != null) {
+      // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
+      // its own; only what it shares with other code can race.
+      return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, owner, null, List.of());
+    }
+    if (context.kind().forbidsBlocking()) {
+      // An event-loop or UI callback (a Netty handler method): it races with worker tasks only.
+      return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null, List.of());
+    }
+    return null;
+  }
+
+  private static boolean concurrent(Kind kind) {
+    return kind == Kind.WORKER || kind == Kind.COMMON_POOL || kind.forbidsBlocking();
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    Region saved = region;
+    if (region != null) {
+      region = functionalRegion(tree, null);
+    }
+    super.visitLambdaExpression(tree, null);
+    region = saved;
+    return null;
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree tree, Void unused) {
+    if (region == null || tree.getClassBody() == null) {
+      recordWait(tree);
+      return super.visitNewClass(tree, null);
+    }
+    scan(tree.getEnclosingExpression(), null);
+    scan(tree.getArguments(), null);
+    Region saved = region;
+    ClassSymbol anonymous = ASTHelpers.getSymbol(tree.getClassBody());
+    region = functionalRegion(tree, anonymous);
+    scan(tree.getClassBody(), null);
+    region = saved;
+    return null;
+  }
+
+  /**
+   * The region a lambda, method reference or anonymous class at the current path runs in: the
+   * current one when it runs on the caller's thread, a new task when it is handed to a thread,
+   * null (unknown, not recorded) otherwise.
+   */
+  private @Nullable Region functionalRegion(Tree tree, @Nullable ClassSymbol ownClass) {
+    ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
+    if (context.kind() == Kind.CALLER) {
+      return region;
+    }
+    if (!concurrent(context.kind())) {
+      return null;
+    }
+    Tree origin = context.origin();
+    TreePath originPath = origin == null ? null : pathTo(origin);
+    int startEnd = originPath == null ? -1 : startOf(originPath);
+    if (context.kind().forbidsBlocking()) {
+      // An event-loop or UI callback is usually registered from that thread, or runs in place
+      // (a Reactor operator subscribed right here): it races with worker tasks, not with the
+      // code that registers it.
+      startEnd = -1;
+    }
+    Tree loop = originPath == null ? null : loopAround(originPath);
+    String repeated = null;
+    if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
+      repeated = "a parallel stream runs it on several threads at once";
+      startEnd = -1; // the terminal operation waits for every run: nothing after it overlaps
+      loop = null;
+    } else if (loop != null) {
+      repeated = "it is handed over in a loop (line " + line(loop) + ")";
+    }
+    Symbol executor = null;
+    boolean serial = false;
+    if (origin instanceof MethodInvocationTree call) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      Type receiverType = ASTHelpers.getReceiverType(call);
+      Symbol symbol = receiver == null || isThis(receiver) ? null : ASTHelpers.getSymbol(receiver);
+      if (symbol instanceof VarSymbol var) {
+        executor = var;
+        List<ExpressionTree> assigned = values.getOrDefault(var, List.of());
+        serial = !assigned.isEmpty() && assigned.stream().allMatch(v -> safety.isSerialExecutorFactory(v, state));
+      } else if ((receiver == null || isThis(receiver)) && !ASTHelpers.getSymbol(call).isStatic()) {
+        executor = enclosingClass(); // this.execute(...): the object itself
+        receiverType = executor == null ? null : executor.type;
+      }
+      serial |= executor != null && safety.isSerialExecutorType(receiverType, state);
+    }
+    ClassSymbol self = enclosingClass();
+    if (self != null && safety.isSerialExecutorType(self.type, state)) {
+      // An executor that is one thread (a Netty EventExecutor) starts its own thread and hands
+      // tasks to itself: all of them run on that one thread.
+      executor = self;
+      serial = true;
+    }
+    ConcurrentTask task =
+        new ConcurrentTask(
+            tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor, serial, ownClass, null,
+            originPath == null ? List.of() : otherBranches(originPath));
+    tasks.add(task);
+    return new Region(task, tree);
+  }
+
+  /** The innermost named class around the current path. */
+  private @Nullable ClassSymbol enclosingClass() {
+    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree cls
+          && ASTHelpers.getSymbol(cls) != null
+          && !ASTHelpers.getSymbol(cls).isAnonymous()) {
+        return ASTHelpers.getSymbol(cls);
+      }
+    }
+    return null;
+  }
+
+  private boolean isStreamCall(Tree origin) {
+    Type receiver = origin instanceof MethodInvocationTree call ? ASTHelpers.getReceiverType(call) : null;
+    Type base = state.getTypeFromString("java.util.stream.BaseStream");
+    return receiver != null && base != null && state.getTypes().isSubtype(state.getTypes().erasure(receiver), state.getTypes().erasure(base));
+  }
+
+  private @Nullable TreePath pathTo(Tree origin) {
+    for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == origin) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The end of the call that starts the task: the origin itself, or for a thread built with
+   * {@code new Thread(task)}, the {@code start()} called on it ({@code new Thread(r).start()}, or
+   * {@code t.start()} on the local it is stored in, later in the same block).
+   */
+  private int startOf(TreePath originPath) {
+    Tree origin = originPath.getLeaf();
+    Type type = ASTHelpers.getType(origin);
+    boolean thread =
+        origin instanceof NewClassTree
+                && type != null
+                && ASTHelpers.isSubtype(type, state.getTypeFromString("java.lang.Thread"), state)
+            || (origin instanceof MethodInvocationTree call
+                && ASTHelpers.getSymbol(call) != null
+                && ASTHelpers.getSymbol(call).getSimpleName().contentEquals("unstarted"));
+    if (!thread) {
+      return end(origin);
+    }
+    TreePath parent = originPath.getParentPath();
+    if (parent.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("start")
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree started) {
+      return end(started);
+    }
+    if (parent.getLeaf() instanceof VariableTree variable) {
+      Symbol local = ASTHelpers.getSymbol(variable);
+      Tree block = parent.getParentPath().getLeaf();
+      int[] found = {-1};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (found[0] < 0
+              && call.getMethodSelect() instanceof MemberSelectTree select
+              && select.getIdentifier().contentEquals("start")
+              && ASTHelpers.getSymbol(select.getExpression()) == local) {
+            found[0] = end(call);
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(block, null);
+      return found[0];
+    }
+    return -1; // stored elsewhere and started who knows when
+  }
+
+  /** The branches of the {@code if}s around the origin that the origin is not in. */
+  private List<int[]> otherBranches(TreePath originPath) {
+    List<int[]> ranges = new ArrayList<>();
+    Tree stop = region == null ? null : region.root();
+    Tree child = originPath.getLeaf();
+    for (TreePath p = originPath.getParentPath(); p != null && p.getLeaf() != stop; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof com.sun.source.tree.IfTree branch) {
+        Tree other =
+            child == branch.getThenStatement()
+                ? branch.getElseStatement()
+                : child == branch.getElseStatement() ? branch.getThenStatement() : null;
+        if (other != null) {
+          ranges.add(new int[] {((JCTree) other).getStartPosition(), end(other)});
+        }
+      }
+      child = p.getLeaf();
+    }
+    return ranges;
+  }
+
+  /** The loop (statement, or lambda of forEach/a stream) between the origin and its region. */
+  private @Nullable Tree loopAround(TreePath originPath) {
+    Tree stop = region == null ? null : region.root();
+    for (TreePath p = originPath.getParentPath(); p != null && p.getLeaf() != stop; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof ForLoopTree
+          || leaf instanceof EnhancedForLoopTree
+          || leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree) {
+        return leaf;
+      }
+      if (leaf instanceof LambdaExpressionTree
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && iterates(call)) {
+        return leaf;
+      }
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private boolean iterates(MethodInvocationTree call) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    return name.startsWith("forEach")
+        || (isStreamCall(call) && (name.equals("map") || name.equals("peek") || name.equals("filter") || name.startsWith("flatMap")));
+  }
+
+  // --- Accesses ---------------------------------------------------------------------------------
+
+  @Override
+  public Void visitVariable(VariableTree tree, Void unused) {
+    VarSymbol sym = ASTHelpers.getSymbol(tree);
+    if (sym != null) {
+      declarations.put(sym, ((JCTree) tree).getStartPosition());
+      if (region != null && sym.getKind() != ElementKind.FIELD) {
+        declaredIn.put(sym, region);
+      }
+      if (tree.getInitializer() != null) {
+        values.computeIfAbsent(sym, s -> new ArrayList<>()).add(tree.getInitializer());
+      }
+    }
+    return super.visitVariable(tree, null);
+  }
+
+  @Override
+  public Void visitAssignment(AssignmentTree tree, Void unused) {
+    Target target = target(tree.getVariable());
+    if (target != null) {
+      if (!target.element()) {
+        values.computeIfAbsent(target.variable(), s -> new ArrayList<>()).add(tree.getExpression());
+      }
+      record(target, AccessKind.WRITE, tree);
+      scanIndexes(tree.getVariable());
+      scan(tree.getExpression(), null);
+      return null;
+    }
+    return super.visitAssignment(tree, null);
+  }
+
+  @Override
+  public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+    Target target = target(tree.getVariable());
+    if (target != null) {
+      record(target, AccessKind.COMPOUND, tree);
+      scanIndexes(tree.getVariable());
+      scan(tree.getExpression(), null);
+      return null;
+    }
+    return super.visitCompoundAssignment(tree, null);
+  }
+
+  @Override
+  public Void visitUnary(UnaryTree tree, Void unused) {
+    Tree.Kind k = tree.getKind();
+    boolean step =
+        k == Tree.Kind.POSTFIX_INCREMENT
+            || k == Tree.Kind.POSTFIX_DECREMENT
+            || k == Tree.Kind.PREFIX_INCREMENT
+            || k == Tree.Kind.PREFIX_DECREMENT;
+    Target target = step ? target(tree.getExpression()) : null;
+    if (target != null) {
+      record(target, AccessKind.COMPOUND, tree);
+      scanIndexes(tree.getExpression());
+      return null;
+    }
+    return super.visitUnary(tree, null);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+    recordWait(tree);
+    recordCall(tree);
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    Target target = receiver == null || method == null ? null : target(receiver);
+    if (target != null
+        && !target.element()
+        && safety.isMutator(method, ASTHelpers.getReceiverType(tree), state)) {
+      record(target, AccessKind.MUTATION, tree);
+      scan(tree.getArguments(), null);
+      return null;
+    }
+    return super.visitMethodInvocation(tree, null);
+  }
+
+  @Override
+  public Void visitIdentifier(IdentifierTree tree, Void unused) {
+    Target target = target(tree);
+    if (target != null) {
+      record(target, AccessKind.READ, tree);
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+    Target target = target(tree);
+    if (target != null) {
+      record(target, AccessKind.READ, tree);
+      return null;
+    }
+    return super.visitMemberSelect(tree, null);
+  }
+
+  @Override
+  public Void visitArrayAccess(ArrayAccessTree tree, Void unused) {
+    Target target = target(tree);
+    if (target != null) {
+      record(target, AccessKind.READ, tree);
+      scan(tree.getIndex(), null);
+      return null;
+    }
+    return super.visitArrayAccess(tree, null);
+  }
+
+  private void scanIndexes(ExpressionTree lhs) {
+    Tree t = ThreadSafety.strip(lhs);
+    while (t instanceof ArrayAccessTree access) {
+      scan(access.getIndex(), null);
+      t = ThreadSafety.strip(access.getExpression());
+    }
+  }
+
+  private void recordCall(MethodInvocationTree call) {
+    MethodSymbol callee = ASTHelpers.getSymbol(call);
+    if (callee == null
+        || callee.isAbstract()
+        || callee.enclClass() == null
+        || !declaredHere(callee.enclClass())) {
+      return;
+    }
+    boolean locked = !LockSet.heldAt(getCurrentPath(), state).isEmpty();
+    if (callee.getModifiers().contains(Modifier.PRIVATE)) {
+      privateCallsLocked.merge(callee, locked, Boolean::logicalAnd);
+    }
+    if (region != null && !locked) {
+      calls.add(Map.entry(region, callee));
+    }
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+    MethodSymbol target = ASTHelpers.getSymbol(tree);
+    if (target != null) {
+      privateCallsLocked.put(target, false); // handed elsewhere: called who knows how
+    }
+    return super.visitMemberReference(tree, null);
+  }
+
+  /**
+   * The tasks each method of this unit runs in through calls with no lock held: breadth-first
+   * from the tasks' bodies, at most two tasks per method, so each call is followed at most twice.
+   */
+  Map<MethodSymbol, List<ConcurrentTask>> propagate() {
+    Map<MethodSymbol, List<Map.Entry<Region, MethodSymbol>>> byCaller = new HashMap<>();
+    Map<MethodSymbol, List<ConcurrentTask>> result = new HashMap<>();
+    java.util.ArrayDeque<MethodSymbol> queue = new java.util.ArrayDeque<>();
+    for (Map.Entry<Region, MethodSymbol> call : calls) {
+      ConcurrentTask task = call.getKey().task();
+      if (task != null) {
+        if (addTask(result, call.getValue(), task)) {
+          queue.add(call.getValue());
+        }
+      } else if (call.getKey().root() instanceof MethodTree caller && ASTHelpers.getSymbol(caller) != null) {
+        byCaller.computeIfAbsent(ASTHelpers.getSymbol(caller), c -> new ArrayList<>()).add(call);
+      }
+    }
+    while (!queue.isEmpty()) {
+      MethodSymbol caller = queue.poll();
+      for (Map.Entry<Region, MethodSymbol> call : byCaller.getOrDefault(caller, List.of())) {
+        boolean changed = false;
+        for (ConcurrentTask task : List.copyOf(result.get(caller))) {
+          changed |= addTask(result, call.getValue(), task);
+        }
+        if (changed) {
+          queue.add(call.getValue());
+        }
+      }
+    }
+    return result;
+  }
+
+  private boolean addTask(Map<MethodSymbol, List<ConcurrentTask>> result, MethodSymbol method, ConcurrentTask task) {
+    if (methodTasks.containsKey(method)) {
+      return false; // a task of its own
+    }
+    List<ConcurrentTask> tasks = result.computeIfAbsent(method, m -> new ArrayList<>(2));
+    if (tasks.size() >= 2 || tasks.stream().anyMatch(t -> t == task)) {
+      return false;
+    }
+    tasks.add(task);
+    return true;
+  }
+
+  private void recordWait(Tree call) {
+    if (region == null) {
+      return;
+    }
+    MethodSymbol method =
+        call instanceof MethodInvocationTree invocation
+            ? ASTHelpers.getSymbol(invocation)
+            : ASTHelpers.getSymbol((NewClassTree) call);
+    Type receiver = call instanceof MethodInvocationTree invocation ? ASTHelpers.getReceiverType(invocation) : null;
+    if (method != null && blocking.lookup(method, receiver, state) != null) {
+      waits.computeIfAbsent(region, r -> new ArrayList<>())
+          .add(new int[] {((JCTree) call).getStartPosition(), end(call)});
+    }
+  }
+
+  /** The variable an expression touches, if it is shared state this analysis follows. */
+  private record Target(VarSymbol variable, boolean element, @Nullable Object index) {}
+
+  private @Nullable Target target(ExpressionTree expression) {
+    Tree t = ThreadSafety.strip(expression);
+    boolean element = false;
+    Object index = null;
+    if (t instanceof ArrayAccessTree access) {
+      element = true;
+      index = ASTHelpers.constValue(access.getIndex());
+      t = ThreadSafety.strip(access.getExpression());
+      if (t instanceof ArrayAccessTree) {
+        return null; // grid[i][j]: the inner arrays may be anything
+      }
+    }
+    Symbol sym = ASTHelpers.getSymbol(t);
+    if (!(sym instanceof VarSymbol var)) {
+      return null;
+    }
+    if (var.getKind() == ElementKind.FIELD) {
+      if (var.isEnum() || (var.flags() & Flags.ENUM) != 0) {
+        return null;
+      }
+      if (!var.isStatic() && t instanceof MemberSelectTree select && !isThis(select.getExpression())) {
+        return null; // other.count: whose object, and who else holds it, is unknown
+      }
+      return new Target(var, element, index);
+    }
+    if (var.getKind() == ElementKind.LOCAL_VARIABLE || var.getKind() == ElementKind.PARAMETER) {
+      return new Target(var, element, index);
+    }
+    return null;
+  }
+
+  private static boolean isThis(ExpressionTree receiver) {
+    Tree t = ThreadSafety.strip(receiver);
+    return (t instanceof IdentifierTree id && id.getName().contentEquals("this"))
+        || (t instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+  }
+
+  private void record(Target target, AccessKind kind, Tree tree) {
+    if (region == null) {
+      return;
+    }
+    VarSymbol var = target.variable();
+    ConcurrentTask task = region.task();
+    if (task != null
+        && task.ownClass() != null
+        && !var.isStatic()
+        && var.getKind() == ElementKind.FIELD
+        && task.ownClass().isSubClass(var.owner, state.getTypes())) {
+      return; // the task's own instance field: confined to the task object
+    }
+    TreePath path = new TreePath(getCurrentPath(), tree);
+    if (getCurrentPath().getLeaf() == tree) {
+      path = getCurrentPath();
+    }
+    Access access =
+        new Access(var, kind, tree, path, region, target.element(), target.index(), ((JCTree) tree).getStartPosition(), line(tree));
+    byVariable.computeIfAbsent(var, v -> new ArrayList<>()).add(access);
+    byTree.put(tree, access);
+  }
+
+  private int line(Tree tree) {
+    return (int) unit.getLineMap().getLineNumber(((JCTree) tree).getStartPosition());
+  }
+
+  private int end(Tree tree) {
+    return state.getEndPosition(tree);
+  }
+}

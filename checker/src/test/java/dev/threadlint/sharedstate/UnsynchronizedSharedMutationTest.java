@@ -1,0 +1,545 @@
+package dev.threadlint.sharedstate;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class UnsynchronizedSharedMutationTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(UnsynchronizedSharedMutation.class, getClass());
+
+  // --- Positives --------------------------------------------------------------------------------
+
+  @Test
+  void counterIncrementedByTasksSubmittedInALoop() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Counter {",
+            "  private int processed;",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String item : items) {",
+            "      pool.submit(() -> {",
+            "        // BUG: Diagnostic contains: `processed` is updated in place (read, then written back) in the task at line 7",
+            "        processed++;",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void capturedArrayHolderInTasksOfForEach() {
+    helper
+        .addSourceLines(
+            "Totals.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Totals {",
+            "  int total(ExecutorService pool, List<Integer> xs) {",
+            "    int[] total = {0};",
+            "    // BUG: Diagnostic contains: an element of `total` is updated in place",
+            "    xs.forEach(x -> pool.execute(() -> total[0] += x));",
+            "    return 0;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fieldReadBySubmitterAfterSubmitWithoutWaiting() {
+    helper
+        .addSourceLines(
+            "Loader.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Loader {",
+            "  private String result;",
+            "  String load(ExecutorService pool) {",
+            "    // BUG: Diagnostic contains: also read at line 8 by the code that hands this task over, after it started",
+            "    pool.execute(() -> result = \"done\");",
+            "    // BUG: Diagnostic contains: also written at line 6 by the task at line 6, which runs while this code goes on",
+            "    return result;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void hashMapChangedByTwoThreads() {
+    helper
+        .addSourceLines(
+            "Index.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Index {",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  void start(String a, String b) {",
+            "    // BUG: Diagnostic contains: `counts`, a `HashMap`, is changed in the task at line 7",
+            "    new Thread(() -> counts.put(a, 1)).start();",
+            "    // BUG: Diagnostic contains: a put that resizes the table",
+            "    new Thread(() -> counts.put(b, 2)).start();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void arrayListFilledByParallelStream() {
+    helper
+        .addSourceLines(
+            "Collect.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "class Collect {",
+            "  List<Integer> squares(List<Integer> xs) {",
+            "    List<Integer> out = new ArrayList<>();",
+            "    // BUG: Diagnostic contains: a parallel stream runs it on several threads at once",
+            "    xs.parallelStream().forEach(x -> out.add(x * x));",
+            "    return out;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void volatileIncrementIsStillARace() {
+    helper
+        .addSourceLines(
+            "Hits.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Hits {",
+            "  private volatile long hits;",
+            "  void count(ExecutorService pool, int n) {",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: `volatile` makes each read and each write visible, not the read-modify-write atomic",
+            "      pool.execute(() -> hits++);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sharedSimpleDateFormatUsedByTasksInALoop() {
+    helper
+        .addSourceLines(
+            "Stamps.java",
+            "import java.text.SimpleDateFormat;",
+            "import java.util.Date;",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Stamps {",
+            "  private static final SimpleDateFormat FORMAT = new SimpleDateFormat(\"yyyy-MM-dd\");",
+            "  void print(ExecutorService pool, List<Date> dates) {",
+            "    for (Date d : dates) {",
+            "      // BUG: Diagnostic contains: use the thread-safe java.time.format.DateTimeFormatter",
+            "      pool.execute(() -> System.out.println(FORMAT.format(d)));",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void threadSafeClassWithPlainIncrement() {
+    helper
+        .addSourceLines(
+            "Stats.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "class Stats {",
+            "  private int requests;",
+            "  void onRequest() {",
+            "    // BUG: Diagnostic contains: its class `Stats` is `@ThreadSafe`",
+            "    requests++;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void threadSubclassStartedTwiceSharesAStaticCounter() {
+    helper
+        .addSourceLines(
+            "Workers.java",
+            "class Workers {",
+            "  static int done;",
+            "  static final class Worker extends Thread {",
+            "    @Override public void run() {",
+            "      // BUG: Diagnostic contains: `Worker` threads are started more than once (line 11)",
+            "      done++;",
+            "    }",
+            "  }",
+            "  void start() {",
+            "    new Worker().start();",
+            "    new Worker().start();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void runnableClassSubmittedAndReadByAnotherTask() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Jobs {",
+            "  private long bytes;",
+            "  final class Copy implements Runnable {",
+            "    @Override public void run() {",
+            "      // BUG: Diagnostic contains: also read at line 13 by the task at line 13",
+            "      bytes += 10;",
+            "    }",
+            "  }",
+            "  void start(ExecutorService pool) {",
+            "    pool.execute(new Copy());",
+            "    // BUG: Diagnostic contains: `bytes` is read in the task at line 13",
+            "    pool.execute(() -> System.out.println(bytes));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // --- Negatives: protections -------------------------------------------------------------------
+
+  @Test
+  void synchronizedOnTheSameMonitorIsNotReported() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Counter {",
+            "  private int processed;",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String item : items) {",
+            "      pool.submit(() -> { synchronized (this) { processed++; } });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lockRegionIsNotReported() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Counter {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private int processed;",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String item : items) {",
+            "      pool.submit(() -> {",
+            "        lock.lock();",
+            "        try { processed++; } finally { lock.unlock(); }",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void volatilePlainWritesAndReadsAreNotReported() {
+    helper
+        .addSourceLines(
+            "Flag.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Flag {",
+            "  private volatile boolean stopped;",
+            "  void run(ExecutorService pool) {",
+            "    pool.execute(() -> stopped = true);",
+            "    while (!stopped) { Thread.onSpinWait(); }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void atomicsAndConcurrentCollectionsAreNotReported() {
+    helper
+        .addSourceLines(
+            "Safe.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.atomic.*;",
+            "class Safe {",
+            "  private final AtomicInteger count = new AtomicInteger();",
+            "  private final LongAdder adder = new LongAdder();",
+            "  private final Map<String, Integer> map = new ConcurrentHashMap<>();",
+            "  private final List<String> list = Collections.synchronizedList(new ArrayList<>());",
+            "  private final Queue<String> queue = new ConcurrentLinkedQueue<>();",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String s : items) {",
+            "      pool.execute(() -> {",
+            "        count.incrementAndGet();",
+            "        adder.increment();",
+            "        map.put(s, 1);",
+            "        list.add(s);",
+            "        queue.add(s);",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void objectConfinedToTheTaskIsNotReported() {
+    helper
+        .addSourceLines(
+            "Confined.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Confined {",
+            "  static final class Tally { int n; }",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String s : items) {",
+            "      pool.execute(() -> {",
+            "        List<String> parts = new ArrayList<>();",
+            "        Tally tally = new Tally();",
+            "        parts.add(s);",
+            "        tally.n++;",
+            "        StringBuilder sb = new StringBuilder();",
+            "        sb.append(s);",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void writesBeforeSubmitArePublishedToTheTask() {
+    helper
+        .addSourceLines(
+            "Publish.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Publish {",
+            "  private String name;",
+            "  private final List<String> names = new ArrayList<>();",
+            "  void run(ExecutorService pool) {",
+            "    name = \"x\";",
+            "    names.add(\"y\");",
+            "    pool.execute(() -> System.out.println(name + names));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void threadStartedAfterTheWritesIsNotReported() {
+    helper
+        .addSourceLines(
+            "Start.java",
+            "class Start {",
+            "  private int limit;",
+            "  void run() {",
+            "    Thread t = new Thread(() -> System.out.println(limit));",
+            "    limit = 10;",
+            "    t.start();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void readAfterWaitingForTheTaskIsNotReported() {
+    helper
+        .addSourceLines(
+            "Wait.java",
+            "import java.util.concurrent.*;",
+            "class Wait {",
+            "  private String result;",
+            "  String load(ExecutorService pool) throws Exception {",
+            "    Future<?> f = pool.submit(() -> { result = \"done\"; });",
+            "    f.get();",
+            "    return result;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sequentialStreamIsNotReported() {
+    helper
+        .addSourceLines(
+            "Seq.java",
+            "import java.util.*;",
+            "class Seq {",
+            "  private int total;",
+            "  List<Integer> squares(List<Integer> xs) {",
+            "    List<Integer> out = new ArrayList<>();",
+            "    xs.stream().forEach(x -> { out.add(x * x); total += x; });",
+            "    return out;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fieldsWrittenOnlyInTheConstructorAreNotReported() {
+    helper
+        .addSourceLines(
+            "Config.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Config {",
+            "  private int retries;",
+            "  private final String host;",
+            "  Config(String host, int retries) { this.host = host; this.retries = retries; }",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String s : items) {",
+            "      pool.execute(() -> System.out.println(host + retries + s));",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void holderIdiomAndEnumSingletonAreNotReported() {
+    helper
+        .addSourceLines(
+            "Singletons.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Singletons {",
+            "  static final class Holder { static final Singletons INSTANCE = new Singletons(); }",
+            "  enum Registry { INSTANCE; int size() { return 0; } }",
+            "  static Singletons get() { return Holder.INSTANCE; }",
+            "  void run(ExecutorService pool) {",
+            "    for (int i = 0; i < 3; i++) {",
+            "      pool.execute(() -> System.out.println(get() + \"\" + Registry.INSTANCE.size()));",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void distinctSlotsOfAResultArrayAreNotReported() {
+    helper
+        .addSourceLines(
+            "Slots.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Slots {",
+            "  void run(ExecutorService pool, int n) {",
+            "    int[] results = new int[n];",
+            "    for (int i = 0; i < n; i++) {",
+            "      int slot = i;",
+            "      pool.execute(() -> results[slot] = slot * 2);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void holderDeclaredInsideTheLoopIsPerTask() {
+    helper
+        .addSourceLines(
+            "PerTask.java",
+            "import java.util.*;",
+            "import java.util.concurrent.ExecutorService;",
+            "class PerTask {",
+            "  void run(ExecutorService pool, List<String> items) {",
+            "    for (String s : items) {",
+            "      List<String> parts = new ArrayList<>();",
+            "      pool.execute(() -> parts.add(s));",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void taskSubmittedOnceAloneIsNotReported() {
+    helper
+        .addSourceLines(
+            "Once.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Once {",
+            "  private int ticks;",
+            "  void run(ExecutorService pool) {",
+            "    pool.execute(() -> ticks++);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void singleThreadExecutorRunsTasksInOrder() {
+    helper
+        .addSourceLines(
+            "Serial.java",
+            "import java.util.concurrent.*;",
+            "class Serial {",
+            "  private final ExecutorService serial = Executors.newSingleThreadExecutor();",
+            "  private int ticks;",
+            "  void tick() { serial.execute(() -> ticks++); }",
+            "  void reset() { serial.execute(() -> ticks = 0); }",
+            "  void many() { for (int i = 0; i < 3; i++) serial.execute(() -> ticks++); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void runnableOwnFieldsAreConfinedToTheTask() {
+    helper
+        .addSourceLines(
+            "Own.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Own {",
+            "  static final class Job implements Runnable {",
+            "    private int steps;",
+            "    @Override public void run() { steps++; }",
+            "  }",
+            "  void start(ExecutorService pool) {",
+            "    for (int i = 0; i < 3; i++) pool.execute(new Job());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lazyInitFieldIsABenignRaceByDeclaration() {
+    helper
+        .addSourceLines(
+            "Lazy.java",
+            "import com.google.errorprone.annotations.concurrent.LazyInit;",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "class Lazy {",
+            "  @LazyInit private int hash;",
+            "  @Override public int hashCode() {",
+            "    if (hash == 0) { hash = 42; }",
+            "    return hash;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void eventLoopTasksRunOneAtATime() {
+    helper
+        .addSourceLines(
+            "Loop.java",
+            "import io.vertx.core.Vertx;",
+            "class Loop {",
+            "  private int ticks;",
+            "  void start(Vertx vertx) {",
+            "    vertx.setPeriodic(1000, id -> ticks++);",
+            "    vertx.setTimer(10, id -> ticks = 0);",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
