@@ -42,6 +42,7 @@ public final class ContextResolver {
   private final CallbackRules callbackRules;
   private final ContextPhrases phrases;
   private final AnnotationContexts annotations;
+  private final ParallelStreams parallelStreams;
 
   public ContextResolver(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
     this.model = model;
@@ -50,6 +51,21 @@ public final class ContextResolver {
     this.callbackRules = new CallbackRules(model, matcher);
     this.phrases = new ContextPhrases(model);
     this.annotations = new AnnotationContexts(model, matcher, phrases);
+    this.parallelStreams = new ParallelStreams(model, matcher);
+  }
+
+  /**
+   * Whether the lambda, method reference or anonymous class at {@code path} runs before the call
+   * it is passed to returns, so it is part of the work of the code around it: on the caller's
+   * thread ({@code forEach}), or on the common pool while a parallel stream's terminal operation
+   * waits for it.
+   */
+  public boolean runsBeforeCallReturns(TreePath path, VisitorState state) {
+    ThreadContext context = contextOfFunctional(path, state);
+    return context.kind() == Kind.CALLER
+        || (context.kind() == Kind.COMMON_POOL
+            && context.origin() instanceof MethodInvocationTree call
+            && parallelStreams.waitsForArguments(call, state));
   }
 
   /**
@@ -274,6 +290,11 @@ public final class ContextResolver {
       ReactiveType reactive = reactiveTypeOf(method, receiver, state);
       if (reactive != null) {
         return chains.contextOfArgument(invocation, parent, method, reactive, what, state);
+      }
+      ThreadContext parallel =
+          parallelStreams.contextOfArgument(invocation, parent, method, what, state);
+      if (parallel != null) {
+        return parallel;
       }
     }
     CallbackRule rule = callbackRules.select(method, receiver, index, arguments.size(), state);

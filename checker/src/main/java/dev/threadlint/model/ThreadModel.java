@@ -103,6 +103,13 @@ public final class ThreadModel {
    */
   public record DoneCallbackRule(MemberPattern member, int parameter) {}
 
+  /**
+   * A call that decides whether a stream pipeline runs in parallel: {@code parallel} says so, or
+   * (when null) the constant boolean argument at {@code argument} (-1: the last) does.
+   */
+  public record StreamModeRule(
+      MemberPattern member, @Nullable Boolean parallel, @Nullable Integer argument) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
@@ -114,6 +121,8 @@ public final class ThreadModel {
   final List<ChainRule> chainRules = new ArrayList<>();
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
+  final List<String> streamTypes = new ArrayList<>();
+  final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -158,6 +167,15 @@ public final class ThreadModel {
     return doneCallbackRules;
   }
 
+  /** The types whose calls chain into one stream pipeline ({@code java.util.stream.BaseStream}). */
+  public List<String> streamTypes() {
+    return streamTypes;
+  }
+
+  public List<StreamModeRule> streamModeRules() {
+    return streamModeRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -179,6 +197,8 @@ public final class ThreadModel {
         + chainRules.size()
         + schedulerRules.size()
         + doneCallbackRules.size()
+        + streamTypes.size()
+        + streamModeRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

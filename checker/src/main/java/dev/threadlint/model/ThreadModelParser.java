@@ -12,6 +12,7 @@ import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
+import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -133,6 +134,20 @@ public final class ThreadModelParser {
               "completed= must be 'this' or param<N>, not '" + completed + "'");
         }
         model.doneCallbackRules.add(new DoneCallbackRule(line.member(), parameter));
+      }
+      case "stream" -> model.streamTypes.add(line.typeName());
+      case "stream-mode" -> {
+        String parallel = line.optional("parallel", null);
+        Integer argument = line.argumentIndex();
+        if ((parallel == null) == (argument == null)) {
+          throw new IllegalArgumentException("'stream-mode' needs either parallel=... or arg=...");
+        }
+        if (parallel != null && !parallel.equals("true") && !parallel.equals("false")) {
+          throw new IllegalArgumentException("parallel= must be true or false, not '" + parallel + "'");
+        }
+        model.streamModeRules.add(
+            new StreamModeRule(
+                line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
       }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }

@@ -15,7 +15,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.BlockingApis.BlockingApi;
-import dev.threadlint.model.ThreadContext.Kind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The method summaries of one compilation unit. One scan collects, per method, the blocking calls
  * and the calls to other methods of the unit that run synchronously in its body (lambdas that run
- * on the caller's thread included, lambdas handed elsewhere excluded); a breadth-first pass over
+ * before the call they are passed to returns included, on the caller's thread or in a parallel
+ * stream, lambdas handed elsewhere excluded); a breadth-first pass over
  * the reversed call edges then marks every method that can reach a blocking call, shortest chain
  * first. Linear in the size of the unit; cycles are handled by visiting each method once.
  */
@@ -103,7 +103,7 @@ public final class UnitSummaries {
         return super.visitLambdaExpression(tree, null);
       }
       MethodSymbol saved = current;
-      if (contexts.contextOfFunctional(getCurrentPath(), state).kind() != Kind.CALLER) {
+      if (!contexts.runsBeforeCallReturns(getCurrentPath(), state)) {
         current = null; // runs later or elsewhere: not part of this method's synchronous work
       }
       super.visitLambdaExpression(tree, null);
@@ -113,8 +113,7 @@ public final class UnitSummaries {
 
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-      if (current != null
-          && contexts.contextOfFunctional(getCurrentPath(), state).kind() == Kind.CALLER) {
+      if (current != null && contexts.runsBeforeCallReturns(getCurrentPath(), state)) {
         MethodSymbol sym = ASTHelpers.getSymbol(tree);
         if (sym != null) {
           record(sym, receiverOf(tree, sym));

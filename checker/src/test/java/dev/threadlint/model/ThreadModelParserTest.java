@@ -15,6 +15,7 @@ import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.ReactiveType;
+import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -191,6 +192,36 @@ class ThreadModelParserTest {
     model.chainRules().forEach(rule -> roles.add(rule.role()));
     assertEquals(List.of(ChainRole.SOURCE, ChainRole.PUBLISH_ON, ChainRole.SUBSCRIBE_ON), roles);
     assertEquals(Kind.WORKER, model.schedulerRules().get(0).kind());
+  }
+
+  @Test
+  void streamTypesAndModes() {
+    ThreadModel model =
+        parse(
+            "stream java.util.stream.BaseStream",
+            "stream-mode java.util.Collection#parallelStream parallel=true",
+            "stream-mode java.util.stream.BaseStream#sequential parallel=false",
+            "stream-mode java.util.stream.StreamSupport#stream arg=last",
+            "stream-mode java.util.stream.StreamSupport#intStream arg=1");
+
+    assertEquals(List.of("java.util.stream.BaseStream"), model.streamTypes());
+    List<StreamModeRule> modes = model.streamModeRules();
+    assertEquals("parallelStream", modes.get(0).member().exactName());
+    assertEquals(Boolean.TRUE, modes.get(0).parallel());
+    assertNull(modes.get(0).argument());
+    assertEquals(Boolean.FALSE, modes.get(1).parallel());
+    assertNull(modes.get(2).parallel());
+    assertEquals(-1, modes.get(2).argument());
+    assertEquals(1, modes.get(3).argument());
+  }
+
+  @Test
+  void streamModeNeedsExactlyOneOfParallelAndArg() {
+    assertTrue(error("stream-mode a.B#c").contains("needs either parallel=... or arg=..."));
+    assertTrue(
+        error("stream-mode a.B#c parallel=true arg=0").contains("needs either parallel=... or arg=..."));
+    assertTrue(error("stream-mode a.B#c parallel=yes").contains("parallel= must be true or false"));
+    assertTrue(error("stream a.B#c").contains("expected a qualified type name"));
   }
 
   @Test
@@ -425,6 +456,8 @@ class ThreadModelParserTest {
       model.chainRules().forEach(rule -> member.accept(rule.member()));
       model.schedulerRules().forEach(rule -> member.accept(rule.member()));
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
+      model.streamModeRules().forEach(rule -> member.accept(rule.member()));
+      model.streamTypes().forEach(type);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {
