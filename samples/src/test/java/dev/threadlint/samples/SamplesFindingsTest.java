@@ -15,8 +15,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
-import dev.threadlint.eventloop.BlockingCallInEventLoop;
-import dev.threadlint.eventloop.BlockingCallOnUiThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -42,16 +41,17 @@ import org.junit.jupiter.api.Test;
  */
 class SamplesFindingsTest {
   private static final String MARKER = "// BUG: Diagnostic contains:";
+  /** Every Threadlint check the plugin registers (its META-INF/services), so new ones join by themselves. */
+  private static final List<Class<? extends BugChecker>> CHECK_CLASSES = registeredChecks();
   private static final List<String> CHECKS =
-      List.of(checkName(BlockingCallInEventLoop.class), checkName(BlockingCallOnUiThread.class));
+      CHECK_CLASSES.stream().map(SamplesFindingsTest::checkName).toList();
   private static final Path SOURCES = locateSources();
 
   @Test
   void findingsMatchTheMarkers() throws IOException {
     CompilationTestHelper helper =
         CompilationTestHelper.newInstance(
-            ScannerSupplier.fromBugCheckerClasses(
-                BlockingCallInEventLoop.class, BlockingCallOnUiThread.class),
+            ScannerSupplier.fromBugCheckerClasses(CHECK_CLASSES),
             getClass());
     for (Path sample : samples()) {
       helper.addSourceLines(
@@ -166,6 +166,17 @@ class SamplesFindingsTest {
    * {@code samples/src/main/java}, whether the tests run in the module directory (Maven's default)
    * or in the repository root (an IDE).
    */
+  private static List<Class<? extends BugChecker>> registeredChecks() {
+    List<Class<? extends BugChecker>> checks = new ArrayList<>();
+    for (ServiceLoader.Provider<BugChecker> provider : ServiceLoader.load(BugChecker.class).stream().toList()) {
+      if (provider.type().getName().startsWith("dev.threadlint.")) {
+        checks.add(provider.type());
+      }
+    }
+    checks.sort((a, b) -> a.getName().compareTo(b.getName()));
+    return checks;
+  }
+
   private static Path locateSources() {
     List<Path> starts = new ArrayList<>();
     String basedir = System.getProperty("basedir");
