@@ -110,6 +110,19 @@ public final class ThreadModel {
   public record StreamModeRule(
       MemberPattern member, @Nullable Boolean parallel, @Nullable Integer argument) {}
 
+  /**
+   * A reactive factory that takes a value computed before the call ({@code Mono.just}): the work
+   * of its arguments runs at assembly. {@code lazy} names the factory of the same type that takes
+   * a function run at subscription instead ({@code fromCallable}), {@code offload} the text to
+   * append to move that subscription to a blocking-friendly scheduler; both null when no
+   * one-argument rewrite keeps the meaning.
+   */
+  public record EagerFactoryRule(
+      MemberPattern member,
+      @Nullable String lazy,
+      @Nullable String offload,
+      @Nullable String offloadImport) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
@@ -123,6 +136,7 @@ public final class ThreadModel {
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
   final List<String> streamTypes = new ArrayList<>();
   final List<StreamModeRule> streamModeRules = new ArrayList<>();
+  final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -176,6 +190,10 @@ public final class ThreadModel {
     return streamModeRules;
   }
 
+  public List<EagerFactoryRule> eagerFactoryRules() {
+    return eagerFactoryRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -199,6 +217,7 @@ public final class ThreadModel {
         + doneCallbackRules.size()
         + streamTypes.size()
         + streamModeRules.size()
+        + eagerFactoryRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -8,6 +8,7 @@ import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.ChainRule;
 import dev.threadlint.model.ThreadModel.DoneCallbackRule;
+import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
@@ -148,6 +149,15 @@ public final class ThreadModelParser {
         model.streamModeRules.add(
             new StreamModeRule(
                 line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
+      }
+      case "eager-factory" -> {
+        String lazy = line.optional("lazy", null);
+        String offload = line.optional("offload", null);
+        if ((lazy == null) != (offload == null)) {
+          throw new IllegalArgumentException("'eager-factory' needs lazy= and offload= together");
+        }
+        model.eagerFactoryRules.add(
+            new EagerFactoryRule(line.member(), lazy, offload, line.optional("offload-import", null)));
       }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }

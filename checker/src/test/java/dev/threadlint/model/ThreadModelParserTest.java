@@ -13,6 +13,7 @@ import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
+import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.StreamModeRule;
@@ -222,6 +223,35 @@ class ThreadModelParserTest {
         error("stream-mode a.B#c parallel=true arg=0").contains("needs either parallel=... or arg=..."));
     assertTrue(error("stream-mode a.B#c parallel=yes").contains("parallel= must be true or false"));
     assertTrue(error("stream a.B#c").contains("expected a qualified type name"));
+  }
+
+  @Test
+  void eagerFactories() {
+    ThreadModel model =
+        parse(
+            "eager-factory reactor.core.publisher.Mono#just lazy=fromCallable"
+                + " offload=\".subscribeOn(Schedulers.boundedElastic())\""
+                + " offload-import=reactor.core.scheduler.Schedulers",
+            "eager-factory reactor.core.publisher.Flux#just");
+
+    EagerFactoryRule mono = model.eagerFactoryRules().get(0);
+    assertEquals("just", mono.member().exactName());
+    assertEquals("fromCallable", mono.lazy());
+    assertEquals(".subscribeOn(Schedulers.boundedElastic())", mono.offload());
+    assertEquals("reactor.core.scheduler.Schedulers", mono.offloadImport());
+    EagerFactoryRule flux = model.eagerFactoryRules().get(1);
+    assertNull(flux.lazy());
+    assertNull(flux.offload());
+    assertNull(flux.offloadImport());
+  }
+
+  @Test
+  void eagerFactoryNeedsLazyAndOffloadTogether() {
+    assertTrue(
+        error("eager-factory a.B#just lazy=fromCallable")
+            .contains("needs lazy= and offload= together"));
+    assertTrue(
+        error("eager-factory a.B#just offload=\".x()\"").contains("needs lazy= and offload= together"));
   }
 
   @Test
@@ -457,6 +487,10 @@ class ThreadModelParserTest {
       model.schedulerRules().forEach(rule -> member.accept(rule.member()));
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
+      model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
+      model.eagerFactoryRules().stream()
+          .filter(rule -> rule.offloadImport() != null)
+          .forEach(rule -> type.accept(rule.offloadImport()));
       model.streamTypes().forEach(type);
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
