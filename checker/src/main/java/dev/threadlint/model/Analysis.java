@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.threadlint.model.BlockingApis.BlockingApi;
 import dev.threadlint.model.ThreadModel.EagerFactoryRule;
+import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -162,5 +163,25 @@ public final class Analysis {
       }
     }
     return null;
+  }
+
+  /** The reactive type of the model that {@code type} is (or extends), or null. */
+  public @Nullable ReactiveType reactiveType(@Nullable Type type, VisitorState state) {
+    for (ReactiveType reactive : model.reactiveTypes()) {
+      if (matcher.isSubtype(type, reactive.type(), state)) {
+        return reactive;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the call subscribes to its receiver itself (a {@code subscribes} rule). */
+  public boolean subscribes(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (MemberPattern pattern : model.subscribingCalls()) {
+      if (matcher.matchesCall(pattern, method, receiver, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -137,6 +137,7 @@ public final class ThreadModel {
   final List<String> streamTypes = new ArrayList<>();
   final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
+  final List<MemberPattern> subscribingCalls = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -194,6 +195,14 @@ public final class ThreadModel {
     return eagerFactoryRules;
   }
 
+  /**
+   * Calls that subscribe to their receiver and return a publisher anyway ({@code
+   * subscribeWith(processor)} returns the processor): dropping their result loses nothing.
+   */
+  public List<MemberPattern> subscribingCalls() {
+    return subscribingCalls;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -218,6 +227,7 @@ public final class ThreadModel {
         + streamTypes.size()
         + streamModeRules.size()
         + eagerFactoryRules.size()
+        + subscribingCalls.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -150,6 +150,7 @@ public final class ThreadModelParser {
             new StreamModeRule(
                 line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
       }
+      case "subscribes" -> model.subscribingCalls.add(line.member());
       case "eager-factory" -> {
         String lazy = line.optional("lazy", null);
         String offload = line.optional("offload", null);

@@ -255,6 +255,15 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void subscribingCalls() {
+    ThreadModel model = parse("subscribes reactor.core.publisher.Flux#subscribeWith");
+
+    assertEquals("subscribeWith", model.subscribingCalls().get(0).exactName());
+    assertEquals("reactor.core.publisher.Flux", model.subscribingCalls().get(0).type());
+    assertTrue(error("subscribes a.B#c x=y").contains("does not take x="));
+  }
+
+  @Test
   void doneCallback() {
     ThreadModel model = parse("done-callback javax.swing.SwingWorker#done");
 
@@ -488,6 +497,7 @@ class ThreadModelParserTest {
       model.doneCallbackRules().forEach(rule -> member.accept(rule.member()));
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
       model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
+      model.subscribingCalls().forEach(member);
       model.eagerFactoryRules().stream()
           .filter(rule -> rule.offloadImport() != null)
           .forEach(rule -> type.accept(rule.offloadImport()));

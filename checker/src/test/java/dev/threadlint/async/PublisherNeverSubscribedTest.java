@@ -1,0 +1,192 @@
+package dev.threadlint.async;
+
+import com.google.errorprone.CompilationTestHelper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link PublisherNeverSubscribed}: Reactor and RxJava sources dropped as a statement, as the
+ * value of a lambda that returns nothing, or in a local never read; not when they escape, are
+ * subscribed, or the method says its result may be ignored.
+ */
+class PublisherNeverSubscribedTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(PublisherNeverSubscribed.class, getClass());
+
+  /** A class {@code Orders} with a reactive repository {@code repo} and {@code members}. */
+  private CompilationTestHelper orders(String... members) {
+    List<String> lines = new ArrayList<>();
+    lines.add("import java.util.*;");
+    lines.add("import reactor.core.publisher.*;");
+    lines.add("import io.reactivex.rxjava3.core.*;");
+    lines.add("class Orders {");
+    lines.add("  interface Repo {");
+    lines.add("    Mono<Void> save(String order);");
+    lines.add("    Flux<String> all();");
+    lines.add("    Completable audit(String order);");
+    lines.add("    @com.google.errorprone.annotations.CanIgnoreReturnValue Mono<String> warm(String key);");
+    lines.add("  }");
+    lines.add("  private Repo repo;");
+    lines.add("  private Mono<Void> pending;");
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return helper.addSourceLines("Orders.java", lines.toArray(new String[0]));
+  }
+
+  @Test
+  void monoDroppedAsAStatement() {
+    orders(
+            "void place(String order) {",
+            "  // BUG: Diagnostic contains: `save(...)` returns a `Mono` that is dropped, so nothing"
+                + " subscribes to it and the work it stands for never happens: Reactor sources are lazy",
+            "  repo.save(order);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void chainDroppedAsAStatement() {
+    orders(
+            "void place(String order) {",
+            "  // BUG: Diagnostic contains: `then(...)` returns a `Mono` that is dropped",
+            "  repo.save(order).doOnError(e -> {}).then();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void rxJavaCompletableDropped() {
+    orders(
+            "void place(String order) {",
+            "  // BUG: Diagnostic contains: RxJava sources are lazy",
+            "  repo.audit(order);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void droppedInALambdaThatReturnsNothing() {
+    orders(
+            "void placeAll(List<String> orders) {",
+            "  // BUG: Diagnostic contains: `save(...)` returns a `Mono` that is dropped",
+            "  orders.forEach(order -> repo.save(order));",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localNeverUsed() {
+    orders(
+            "void place(String order) {",
+            "  // BUG: Diagnostic contains: `saved` holds a `Mono` that is never used",
+            "  Mono<Void> saved = repo.save(order);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void messageSaysHowToFix() {
+    orders(
+            "void place(String order) {",
+            "  // BUG: Diagnostic contains: Return it or compose it into the chain that is returned"
+                + " (then(...), flatMap, when/zip); if fire-and-forget is really meant, call subscribe()",
+            "  repo.save(order);",
+            "}")
+        .doTest();
+  }
+
+  // --- Negatives --------------------------------------------------------------------------------
+
+  @Test
+  void subscribedReturnedOrComposed() {
+    orders(
+            "void subscribed(String order) {",
+            "  repo.save(order).subscribe();",
+            "}",
+            "Mono<Void> returned(String order) {",
+            "  return repo.save(order);",
+            "}",
+            "Mono<Void> composed(String order) {",
+            "  return repo.all().then(repo.save(order));",
+            "}",
+            "void blocked(String order) {",
+            "  repo.save(order).block();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void subscribeWithReturnsTheSubscriberButHasSubscribed() {
+    orders(
+            "void forward(Sinks.Many<String> sink) {",
+            "  repo.all().subscribeWith(reactor.core.publisher.EmitterProcessor.<String>create());",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void canIgnoreReturnValueIsRespected() {
+    orders("void warmUp() {", "  repo.warm(\"k\");", "}").doTest();
+  }
+
+  @Test
+  void localThatEscapes() {
+    orders(
+            "Mono<Void> returned(String order) {",
+            "  Mono<Void> saved = repo.save(order);",
+            "  return saved;",
+            "}",
+            "void stored(String order) {",
+            "  Mono<Void> saved = repo.save(order);",
+            "  pending = saved;",
+            "}",
+            "void passed(String order, List<Mono<Void>> all) {",
+            "  Mono<Void> saved = repo.save(order);",
+            "  all.add(saved);",
+            "}",
+            "Runnable captured(String order) {",
+            "  Mono<Void> saved = repo.save(order);",
+            "  return () -> saved.subscribe();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void localNamedUnusedIsIntentional() {
+    orders(
+            "void place(String order) {",
+            "  Mono<Void> unused = repo.save(order);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdaThatReturnsThePublisher() {
+    orders(
+            "Flux<Void> placeAll(Flux<String> orders) {",
+            "  return orders.flatMap(order -> repo.save(order));",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nonPublisherResultsAreNotThisCheck() {
+    orders(
+            "void place(String order) {",
+            "  repo.save(order).toFuture();",
+            "  repo.all().subscribe(System.out::println);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressedWithSuppressWarnings() {
+    orders(
+            "@SuppressWarnings(\"PublisherNeverSubscribed\")",
+            "void place(String order) {",
+            "  repo.save(order);",
+            "}")
+        .doTest();
+  }
+}
