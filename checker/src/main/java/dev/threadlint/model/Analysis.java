@@ -15,7 +15,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.threadlint.model.BlockingApis.BlockingApi;
+import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.EagerFactoryRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -183,5 +185,35 @@ public final class Analysis {
       }
     }
     return false;
+  }
+
+  /**
+   * Why calls of {@code method} run asynchronously through a proxy, or null.
+   *
+   * @param rule the model rule
+   * @param onClass whether the annotation is on the method's class rather than on the method
+   */
+  public record ProxiedAsync(ProxiedAsyncRule rule, boolean onClass) {}
+
+  /**
+   * Whether the method runs through an async proxy ({@code @Async} on it, or on its class for a
+   * public method); static methods never do.
+   */
+  public @Nullable ProxiedAsync proxiedAsync(MethodSymbol method) {
+    if (method.isStatic() || method.isConstructor()) {
+      return null;
+    }
+    for (ProxiedAsyncRule rule : model.proxiedAsyncRules()) {
+      if (ApiMatcher.hasAnnotation(method, rule.annotation())) {
+        return new ProxiedAsync(rule, false);
+      }
+      if (rule.target() == AnnotationTarget.ANY
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && method.enclClass() != null
+          && ApiMatcher.hasAnnotation(method.enclClass(), rule.annotation())) {
+        return new ProxiedAsync(rule, true);
+      }
+    }
+    return null;
   }
 }

@@ -123,6 +123,13 @@ public final class ThreadModel {
       @Nullable String offload,
       @Nullable String offloadImport) {}
 
+  /**
+   * An annotation that makes methods run asynchronously through a proxy around the object
+   * (Spring's {@code @Async}): on the method, or with {@link AnnotationTarget#ANY} also on its
+   * class (then every public method). Calls on {@code this} bypass the proxy.
+   */
+  public record ProxiedAsyncRule(String annotation, AnnotationTarget target, String framework) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
@@ -138,6 +145,7 @@ public final class ThreadModel {
   final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
   final List<MemberPattern> subscribingCalls = new ArrayList<>();
+  final List<ProxiedAsyncRule> proxiedAsyncRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -203,6 +211,10 @@ public final class ThreadModel {
     return subscribingCalls;
   }
 
+  public List<ProxiedAsyncRule> proxiedAsyncRules() {
+    return proxiedAsyncRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -228,6 +240,7 @@ public final class ThreadModel {
         + streamModeRules.size()
         + eagerFactoryRules.size()
         + subscribingCalls.size()
+        + proxiedAsyncRules.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

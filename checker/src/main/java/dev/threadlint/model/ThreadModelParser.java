@@ -11,6 +11,7 @@ import dev.threadlint.model.ThreadModel.DoneCallbackRule;
 import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.OverrideRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
 import dev.threadlint.model.ThreadModel.StreamModeRule;
@@ -149,6 +150,18 @@ public final class ThreadModelParser {
         model.streamModeRules.add(
             new StreamModeRule(
                 line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
+      }
+      case "proxied-async" -> {
+        String on = line.optional("on", "method");
+        AnnotationTarget target =
+            switch (on) {
+              case "method" -> AnnotationTarget.METHOD;
+              case "any" -> AnnotationTarget.ANY;
+              default -> throw new IllegalArgumentException(
+                  "on= must be method or any, not '" + on + "'");
+            };
+        model.proxiedAsyncRules.add(
+            new ProxiedAsyncRule(line.typeName(), target, line.required("framework")));
       }
       case "subscribes" -> model.subscribingCalls.add(line.member());
       case "eager-factory" -> {

@@ -15,6 +15,7 @@ import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.IOException;
@@ -264,6 +265,22 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void proxiedAsync() {
+    ThreadModel model =
+        parse(
+            "proxied-async org.springframework.scheduling.annotation.Async on=any framework=Spring",
+            "proxied-async a.Async framework=X");
+
+    ProxiedAsyncRule spring = model.proxiedAsyncRules().get(0);
+    assertEquals("org.springframework.scheduling.annotation.Async", spring.annotation());
+    assertEquals(AnnotationTarget.ANY, spring.target());
+    assertEquals("Spring", spring.framework());
+    assertEquals(AnnotationTarget.METHOD, model.proxiedAsyncRules().get(1).target());
+    assertTrue(error("proxied-async a.Async on=class framework=X").contains("on= must be method or any"));
+    assertTrue(error("proxied-async a.Async").contains("needs framework="));
+  }
+
+  @Test
   void doneCallback() {
     ThreadModel model = parse("done-callback javax.swing.SwingWorker#done");
 
@@ -498,6 +515,7 @@ class ThreadModelParserTest {
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
       model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
       model.subscribingCalls().forEach(member);
+      model.proxiedAsyncRules().forEach(rule -> type.accept(rule.annotation()));
       model.eagerFactoryRules().stream()
           .filter(rule -> rule.offloadImport() != null)
           .forEach(rule -> type.accept(rule.offloadImport()));
@@ -542,6 +560,7 @@ class ThreadModelParserTest {
     model.overrideRules().forEach(rule -> declared.accept(rule.framework()));
     model.annotationRules().forEach(rule -> declared.accept(rule.framework()));
     model.reactiveTypes().forEach(rule -> declared.accept(rule.framework()));
+    model.proxiedAsyncRules().forEach(rule -> declared.accept(rule.framework()));
 
     assertEquals(List.of(), undeclared);
   }
