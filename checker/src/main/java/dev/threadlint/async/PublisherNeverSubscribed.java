@@ -12,13 +12,18 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -27,6 +32,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.api.JavacTrees;
+import java.util.ArrayList;
+import java.util.List;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
@@ -131,7 +139,10 @@ public final class PublisherNeverSubscribed extends BugChecker
     }
     ReactiveType reactive = analysis.reactiveType(type, state);
     if (reactive == null
+        || method.getReturnType().getKind() == TypeKind.TYPEVAR // put, requireNonNull: hands back
+        || analysis.isHotSource(type, state)
         || analysis.subscribes(method, ASTHelpers.getReceiverType(call), state)
+        || keepsWhatItReturns(method, state)
         || ASTHelpers.hasAnnotation(method, CAN_IGNORE_RETURN_VALUE, state)
         || (method.enclClass() != null
             && ASTHelpers.hasAnnotation(method.enclClass(), CAN_IGNORE_RETURN_VALUE, state))) {
@@ -172,6 +183,76 @@ public final class PublisherNeverSubscribed extends BugChecker
     } catch (RuntimeException notFunctional) {
       return null;
     }
+  }
+
+  /**
+   * Whether the method, declared in this file, also stores or hands on every publisher it returns
+   * ({@code window = w; return w;}): the caller's copy is then not the only one.
+   */
+  private static boolean keepsWhatItReturns(MethodSymbol method, VisitorState state) {
+    MethodTree tree = JavacTrees.instance(state.context).getTree(method);
+    if (tree == null || tree.getBody() == null) {
+      return false;
+    }
+    List<Symbol> returned = new ArrayList<>();
+    boolean[] other = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getExpression()));
+        if (symbol instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+          returned.add(local);
+        } else if (!(ASTHelpers.stripParentheses(tree.getExpression()) instanceof LiteralTree)) {
+          other[0] = true; // returns something it does not keep: a new chain, a call
+        }
+        return super.visitReturn(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(tree.getBody(), null);
+    if (other[0] || returned.isEmpty()) {
+      return false;
+    }
+    for (Symbol local : returned) {
+      if (!storedOrPassed(local, tree.getBody())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the local is assigned to something else or passed to a call in that body. */
+  private static boolean storedOrPassed(Symbol local, BlockTree body) {
+    boolean[] kept = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (local.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getExpression())))
+            && !local.equals(ASTHelpers.getSymbol(tree.getVariable()))) {
+          kept[0] = true;
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        for (ExpressionTree argument : tree.getArguments()) {
+          if (local.equals(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument)))) {
+            kept[0] = true;
+          }
+        }
+        return super.visitMethodInvocation(tree, null);
+      }
+    }.scan(body, null);
+    return kept[0];
   }
 
   private static boolean isRead(VarSymbol variable, BlockTree block) {

@@ -177,6 +177,16 @@ public final class Analysis {
     return null;
   }
 
+  /** Whether publishers of the type are hot (a {@code hot-source} rule): processors, subjects. */
+  public boolean isHotSource(@Nullable Type type, VisitorState state) {
+    for (String hot : model.hotSourceTypes()) {
+      if (matcher.isSubtype(type, hot, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the call subscribes to its receiver itself (a {@code subscribes} rule). */
   public boolean subscribes(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     for (MemberPattern pattern : model.subscribingCalls()) {

@@ -146,6 +146,7 @@ public final class ThreadModel {
   final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
   final List<MemberPattern> subscribingCalls = new ArrayList<>();
   final List<ProxiedAsyncRule> proxiedAsyncRules = new ArrayList<>();
+  final List<String> hotSourceTypes = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -211,6 +212,14 @@ public final class ThreadModel {
     return subscribingCalls;
   }
 
+  /**
+   * Publisher types that are hot, fed by their owner whether or not anyone subscribes
+   * (processors, subjects): dropping one reference to them loses no work.
+   */
+  public List<String> hotSourceTypes() {
+    return hotSourceTypes;
+  }
+
   public List<ProxiedAsyncRule> proxiedAsyncRules() {
     return proxiedAsyncRules;
   }
@@ -241,6 +250,7 @@ public final class ThreadModel {
         + eagerFactoryRules.size()
         + subscribingCalls.size()
         + proxiedAsyncRules.size()
+        + hotSourceTypes.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

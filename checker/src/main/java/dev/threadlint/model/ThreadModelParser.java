@@ -163,6 +163,7 @@ public final class ThreadModelParser {
         model.proxiedAsyncRules.add(
             new ProxiedAsyncRule(line.typeName(), target, line.required("framework")));
       }
+      case "hot-source" -> model.hotSourceTypes.add(line.typeName());
       case "subscribes" -> model.subscribingCalls.add(line.member());
       case "eager-factory" -> {
         String lazy = line.optional("lazy", null);

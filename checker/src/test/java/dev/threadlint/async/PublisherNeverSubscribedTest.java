@@ -180,6 +180,67 @@ class PublisherNeverSubscribedTest {
         .doTest();
   }
 
+  /** reactor-core MonoIgnoreThen, FluxGroupBy: a null check, a map of groups. */
+  @Test
+  void methodsThatHandBackWhatTheyWereGivenAreNotSources() {
+    orders(
+            "void check(Mono<Void> first, Map<String, Flux<String>> groups, Flux<String> g) {",
+            "  Objects.requireNonNull(first, \"first\");",
+            "  groups.put(\"k\", g);",
+            "  groups.remove(\"k\");",
+            "}")
+        .doTest();
+  }
+
+  /** reactor-core FluxWindowPredicate#newWindowDeferred: creates a window, keeps it, returns it. */
+  @Test
+  void methodOfTheFileThatStoresThePublisherItReturns() {
+    orders(
+            "private Flux<String> window;",
+            "private final List<Flux<String>> windows = new ArrayList<>();",
+            "Flux<String> newWindow() {",
+            "  Flux<String> w = Flux.never();",
+            "  window = w;",
+            "  return w;",
+            "}",
+            "Flux<String> registered() {",
+            "  Flux<String> w = Flux.never();",
+            "  windows.add(w);",
+            "  return w;",
+            "}",
+            "void roll() {",
+            "  newWindow();",
+            "  registered();",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void methodOfTheFileThatOnlyBuildsThePublisherIsReported() {
+    orders(
+            "Mono<Void> saveLater(String order) {",
+            "  Mono<Void> m = repo.save(order);",
+            "  return m;",
+            "}",
+            "void roll(String order) {",
+            "  // BUG: Diagnostic contains: `saveLater(...)` returns a `Mono` that is dropped",
+            "  saveLater(order);",
+            "}")
+        .doTest();
+  }
+
+  /** A processor or subject is fed by its owner: dropping one reference to it loses no work. */
+  @Test
+  void hotProcessorsAndSubjects() {
+    orders(
+            "Map<String, io.reactivex.rxjava3.subjects.UnicastSubject<String>> subjects = new HashMap<>();",
+            "void open(String key) {",
+            "  io.reactivex.rxjava3.subjects.UnicastSubject.<String>create();",
+            "  reactor.core.publisher.UnicastProcessor.<String>create();",
+            "}")
+        .doTest();
+  }
+
   @Test
   void suppressedWithSuppressWarnings() {
     orders(

@@ -265,6 +265,14 @@ class ThreadModelParserTest {
   }
 
   @Test
+  void hotSources() {
+    ThreadModel model = parse("hot-source org.reactivestreams.Processor");
+
+    assertEquals(List.of("org.reactivestreams.Processor"), model.hotSourceTypes());
+    assertTrue(error("hot-source a.B#c").contains("expected a qualified type name"));
+  }
+
+  @Test
   void proxiedAsync() {
     ThreadModel model =
         parse(
@@ -515,6 +523,7 @@ class ThreadModelParserTest {
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
       model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
       model.subscribingCalls().forEach(member);
+      model.hotSourceTypes().forEach(type);
       model.proxiedAsyncRules().forEach(rule -> type.accept(rule.annotation()));
       model.eagerFactoryRules().stream()
           .filter(rule -> rule.offloadImport() != null)
