@@ -131,10 +131,6 @@ public final class EagerBlockingInReactiveAssembly extends BugChecker
       BlockingChain chain,
       VisitorState state) {
     String factory = method.owner.getSimpleName() + "." + method.getSimpleName();
-    String blocks =
-        chain.isDirect()
-            ? "`" + chain.api() + "` " + chain.what()
-            : "`" + chain.steps().get(0) + "` blocks: " + chain.render() + ", which " + chain.what();
     String advice =
         rule.lazy() != null
             ? "Defer it: "
@@ -148,7 +144,7 @@ public final class EagerBlockingInReactiveAssembly extends BugChecker
                 + " defer(() -> " + factory + "(...))) and subscribe it on a scheduler meant for"
                 + " blocking work";
     return "Blocking call at assembly: "
-        + blocks
+        + chain.describe()
         + ". `"
         + factory
         + "` takes a value, so its argument is evaluated now, on the thread that builds the chain,"

@@ -39,6 +39,7 @@ import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
+import dev.threadlint.model.BlockingApis;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
@@ -170,19 +171,10 @@ public final class PublisherNeverSubscribed extends BugChecker
       return true;
     }
     if (parent.getLeaf() instanceof LambdaExpressionTree lambda && lambda.getBody() == child) {
-      Type lambdaType = ASTHelpers.getType(lambda);
-      MethodSymbol descriptor = lambdaType == null ? null : functionalMethod(lambdaType, state);
+      MethodSymbol descriptor = BlockingApis.descriptorOf(ASTHelpers.getType(lambda), state);
       return descriptor != null && descriptor.getReturnType().getKind() == TypeKind.VOID;
     }
     return false;
-  }
-
-  private static @Nullable MethodSymbol functionalMethod(Type type, VisitorState state) {
-    try {
-      return state.getTypes().findDescriptorSymbol(type.tsym) instanceof MethodSymbol m ? m : null;
-    } catch (RuntimeException notFunctional) {
-      return null;
-    }
   }
 
   /**

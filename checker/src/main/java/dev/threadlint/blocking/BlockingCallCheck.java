@@ -115,18 +115,7 @@ public abstract class BlockingCallCheck extends BugChecker
   }
 
   private String message(BlockingChain chain, ThreadContext context, Analysis analysis) {
-    StringBuilder message = new StringBuilder(headline()).append(": ");
-    if (chain.isDirect()) {
-      message.append('`').append(chain.api()).append("` ").append(chain.what());
-    } else {
-      message
-          .append('`')
-          .append(chain.steps().get(0))
-          .append("` blocks: ")
-          .append(chain.render())
-          .append(", which ")
-          .append(chain.what());
-    }
+    StringBuilder message = new StringBuilder(headline()).append(": ").append(chain.describe());
     message
         .append(". ")
         .append(capitalize(context.reason()))

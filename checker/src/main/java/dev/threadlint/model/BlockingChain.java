@@ -40,4 +40,14 @@ public record BlockingChain(List<String> steps, String what) {
   public String render() {
     return String.join(" → ", steps);
   }
+
+  /**
+   * The chain as messages say it: "`Thread.sleep()` sleeps the calling thread", or "`snapshot()`
+   * blocks: snapshot() → readLocked() → ReentrantLock.lock(), which waits for the lock".
+   */
+  public String describe() {
+    return isDirect()
+        ? "`" + api() + "` " + what
+        : "`" + steps.get(0) + "` blocks: " + render() + ", which " + what;
+  }
 }
