@@ -17,6 +17,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -166,12 +167,23 @@ public final class EagerBlockingInReactiveAssembly extends BugChecker
     SuggestedFix.Builder fix =
         SuggestedFix.builder()
             .merge(SuggestedFixes.renameMethodInvocation(tree, rule.lazy(), state))
-            .replace(argument, "() -> " + state.getSourceForNode(argument))
-            .postfixWith(tree, rule.offload());
+            .replace(argument, "() -> " + state.getSourceForNode(argument));
+    if (subscribedOnNext(state)) {
+      return fix.build(); // `Mono.just(x).subscribeOn(...)`: the scheduler is there already
+    }
+    fix.postfixWith(tree, rule.offload());
     if (rule.offloadImport() != null) {
       fix.addImport(rule.offloadImport());
     }
     return fix.build();
+  }
+
+  /** Whether the chain goes on with a subscribeOn right after the factory call. */
+  private static boolean subscribedOnNext(VisitorState state) {
+    TreePath parent = state.getPath().getParentPath();
+    return parent != null
+        && parent.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("subscribeOn");
   }
 
   /** Whether a lambda may capture every local the expression reads (all effectively final). */
