@@ -102,6 +102,14 @@ public abstract class BlockingCallCheck extends BugChecker
       return Description.NO_MATCH;
     }
     ThreadContext context = analysis.contexts().contextOf(state.getPath(), state);
+    if (context.kind() != reportedKind() && reportedKind().forbidsBlocking()) {
+      // A parallel stream's lambda runs on the common pool, but the event loop or UI thread that
+      // runs the stream waits for it (and runs some elements itself).
+      ThreadContext waiting = analysis.contexts().contextOfWaitingThread(state.getPath(), state);
+      if (waiting != null) {
+        context = waiting;
+      }
+    }
     if (context.kind() != reportedKind()) {
       return Description.NO_MATCH;
     }
