@@ -178,8 +178,9 @@ public final class PublisherNeverSubscribed extends BugChecker
   }
 
   /**
-   * Whether the method, declared in this file, also stores or hands on every publisher it returns
-   * ({@code window = w; return w;}): the caller's copy is then not the only one.
+   * Whether the method, compiled from source here, returns only publishers that live on elsewhere: a
+   * local it also stores or hands on ({@code window = w; return w;}), a field, {@code this}. The
+   * caller's copy is then not the only one.
    */
   private static boolean keepsWhatItReturns(MethodSymbol method, VisitorState state) {
     MethodTree tree = JavacTrees.instance(state.context).getTree(method);
@@ -191,10 +192,15 @@ public final class PublisherNeverSubscribed extends BugChecker
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getExpression()));
+        ExpressionTree value = ASTHelpers.stripParentheses(tree.getExpression());
+        Symbol symbol = ASTHelpers.getSymbol(value);
         if (symbol instanceof VarSymbol local && local.getKind() == ElementKind.LOCAL_VARIABLE) {
           returned.add(local);
-        } else if (!(ASTHelpers.stripParentheses(tree.getExpression()) instanceof LiteralTree)) {
+        } else if (value instanceof LiteralTree
+            || (symbol instanceof VarSymbol field && field.getKind() == ElementKind.FIELD)
+            || (value instanceof IdentifierTree id && id.getName().contentEquals("this"))) {
+          // null, a field, or the object itself: the publisher lives on where it is
+        } else {
           other[0] = true; // returns something it does not keep: a new chain, a call
         }
         return super.visitReturn(tree, null);
@@ -210,7 +216,7 @@ public final class PublisherNeverSubscribed extends BugChecker
         return null;
       }
     }.scan(tree.getBody(), null);
-    if (other[0] || returned.isEmpty()) {
+    if (other[0]) {
       return false;
     }
     for (Symbol local : returned) {

@@ -216,6 +216,25 @@ class PublisherNeverSubscribedTest {
   }
 
   @Test
+  void methodOfTheFileThatReturnsAFieldOrItself() {
+    helper
+        .addSourceLines(
+            "Window.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.CoreSubscriber;",
+            "abstract class Window extends Flux<String> {",
+            "  private Window current;",
+            "  Window configure() { return this; }",
+            "  Window current() { return current; }",
+            "  void roll() {",
+            "    configure();",
+            "    current();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void methodOfTheFileThatOnlyBuildsThePublisherIsReported() {
     orders(
             "Mono<Void> saveLater(String order) {",
