@@ -197,6 +197,27 @@ class EagerBlockingInReactiveAssemblyTest {
   }
 
   @Test
+  void inAWebFluxHandlerTheEventLoopCheckReportsIt() {
+    helper
+        .addSourceLines(
+            "Profiles.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "import org.springframework.web.bind.annotation.GetMapping;",
+            "import org.springframework.web.bind.annotation.RestController;",
+            "import reactor.core.publisher.Mono;",
+            "@RestController",
+            "class Profiles {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  @GetMapping(\"/profile\")",
+            "  Mono<String> profile() {",
+            "    return Mono.just(load());",
+            "  }",
+            "  String load() { lock.lock(); return \"p\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void suppressedWithSuppressWarnings() {
     users(
             "@SuppressWarnings(\"EagerBlockingInReactiveAssembly\")",
