@@ -111,12 +111,12 @@ public final class PublisherNeverSubscribed extends BugChecker
         || !(initializer instanceof MethodInvocationTree call)
         || tree.getName().toString().startsWith("unused")
         || tree.getName().toString().startsWith("ignored")
-        || !(state.getPath().getParentPath().getLeaf() instanceof BlockTree block)
-        || isRead(variable, block)) {
+        || !(state.getPath().getParentPath().getLeaf() instanceof BlockTree block)) {
       return Description.NO_MATCH;
     }
+    // The type first: scanning the block for reads is the costly part, done for publishers only.
     ReactiveType reactive = droppable(call, state);
-    if (reactive == null) {
+    if (reactive == null || isRead(variable, block)) {
       return Description.NO_MATCH;
     }
     String subject =
