@@ -120,6 +120,33 @@ class EagerBlockingInReactiveAssemblyTest {
   }
 
   @Test
+  void fluxFromIterableOfABlockingQuery() {
+    users(
+            "List<String> all() { lock.lock(); return List.of(); }",
+            "Flux<String> everyone() {",
+            "  // BUG: Diagnostic contains: `Flux.fromIterable` takes a value",
+            "  return Flux.fromIterable(all());",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fluxFromStreamOfAFileOpenedAtAssembly() {
+    users(
+            "Flux<String> lines(java.nio.file.Path path) throws java.io.IOException {",
+            "  // BUG: Diagnostic contains: `Files.lines()` reads a file",
+            "  return Flux.fromStream(java.nio.file.Files.lines(path));",
+            "}",
+            "Flux<String> lazyLines(java.nio.file.Path path) {",
+            "  return Flux.fromStream(() -> {",
+            "    try { return java.nio.file.Files.lines(path); }",
+            "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }",
+            "  });",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void insideASynchronousLambdaIsStillAssembly() {
     users(
             "List<Mono<String>> all(List<String> ids) {",
