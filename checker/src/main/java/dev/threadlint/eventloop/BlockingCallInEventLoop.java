@@ -8,6 +8,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.threadlint.Catalogue;
+import dev.threadlint.blocking.BlockingCallCheck;
 import dev.threadlint.model.ThreadContext.Kind;
 import javax.inject.Inject;
 
@@ -38,22 +39,22 @@ public final class BlockingCallInEventLoop extends BlockingCallCheck {
   }
 
   @Override
-  Kind reportedKind() {
+  protected Kind reportedKind() {
     return Kind.EVENT_LOOP;
   }
 
   @Override
-  String headline() {
+  protected String headline() {
     return "Blocking call on an event loop";
   }
 
   @Override
-  String consequence() {
+  protected String consequence() {
     return "every other task on that thread waits (other connections, timers, callbacks)";
   }
 
   @Override
-  String defaultAdvice() {
+  protected String defaultAdvice() {
     return "Move the blocking work to a worker thread (an executor or a blocking-friendly scheduler) and continue asynchronously";
   }
 }

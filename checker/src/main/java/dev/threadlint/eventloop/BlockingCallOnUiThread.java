@@ -8,6 +8,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.threadlint.Catalogue;
+import dev.threadlint.blocking.BlockingCallCheck;
 import dev.threadlint.model.ThreadContext.Kind;
 import javax.inject.Inject;
 
@@ -36,22 +37,22 @@ public final class BlockingCallOnUiThread extends BlockingCallCheck {
   }
 
   @Override
-  Kind reportedKind() {
+  protected Kind reportedKind() {
     return Kind.UI_THREAD;
   }
 
   @Override
-  String headline() {
+  protected String headline() {
     return "Blocking call on the UI thread";
   }
 
   @Override
-  String consequence() {
+  protected String consequence() {
     return "the interface cannot repaint or react to input";
   }
 
   @Override
-  String defaultAdvice() {
+  protected String defaultAdvice() {
     return "Move the blocking work to a background thread and hand the result back to the UI thread";
   }
 }

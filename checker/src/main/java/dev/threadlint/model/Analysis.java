@@ -1,11 +1,24 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.threadlint.model.BlockingApis.BlockingApi;
+import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import dev.threadlint.model.ThreadModel.EagerFactoryRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
+import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -138,5 +151,139 @@ public final class Analysis {
     }
     MethodSummary summary = summaries(state).summary(method);
     return summary == null ? null : summary.blocking();
+  }
+
+  /** A call that blocks, and how. */
+  public record BlockingCall(Tree call, BlockingChain chain) {}
+
+  /**
+   * The first call that blocks while the expression at {@code expression} is evaluated: calls in
+   * it, not in the lambdas, method references or class bodies it creates (they run later). Null
+   * if none blocks as far as the model knows.
+   */
+  public @Nullable BlockingCall firstBlockingCallIn(TreePath expression, VisitorState state) {
+    BlockingCall[] found = new BlockingCall[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] != null ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        super.visitMethodInvocation(tree, null); // arguments are evaluated first
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        if (found[0] == null && method != null) {
+          check(tree, method, ASTHelpers.getReceiverType(tree));
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        for (Tree argument : tree.getArguments()) {
+          scan(argument, null);
+        }
+        MethodSymbol constructor = ASTHelpers.getSymbol(tree);
+        if (found[0] == null && constructor != null) {
+          check(tree, constructor, null);
+        }
+        return null;
+      }
+
+      private void check(Tree call, MethodSymbol method, @Nullable Type receiver) {
+        BlockingChain chain = blockingChain(method, receiver, state.withPath(getCurrentPath()));
+        if (chain != null) {
+          found[0] = new BlockingCall(call, chain);
+        }
+      }
+    }.scan(expression, null);
+    return found[0];
+  }
+
+  /** The {@code eager-factory} rule of a call ({@code Mono.just}), or null. */
+  public @Nullable EagerFactoryRule eagerFactory(
+      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (EagerFactoryRule rule : model.eagerFactoryRules()) {
+      if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  /** The reactive type of the model that {@code type} is (or extends), or null. */
+  public @Nullable ReactiveType reactiveType(@Nullable Type type, VisitorState state) {
+    for (ReactiveType reactive : model.reactiveTypes()) {
+      if (matcher.isSubtype(type, reactive.type(), state)) {
+        return reactive;
+      }
+    }
+    return null;
+  }
+
+  /** Whether publishers of the type are hot (a {@code hot-source} rule): processors, subjects. */
+  public boolean isHotSource(@Nullable Type type, VisitorState state) {
+    for (String hot : model.hotSourceTypes()) {
+      if (matcher.isSubtype(type, hot, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the call subscribes to its receiver itself (a {@code subscribes} rule). */
+  public boolean subscribes(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (MemberPattern pattern : model.subscribingCalls()) {
+      if (matcher.matchesCall(pattern, method, receiver, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why calls of {@code method} run asynchronously through a proxy, or null.
+   *
+   * @param rule the model rule
+   * @param onClass whether the annotation is on the method's class rather than on the method
+   */
+  public record ProxiedAsync(ProxiedAsyncRule rule, boolean onClass) {}
+
+  /**
+   * Whether the method runs through an async proxy ({@code @Async} on it, or on its class for a
+   * public method); static methods never do.
+   */
+  public @Nullable ProxiedAsync proxiedAsync(MethodSymbol method) {
+    if (method.isStatic() || method.isConstructor()) {
+      return null;
+    }
+    for (ProxiedAsyncRule rule : model.proxiedAsyncRules()) {
+      if (ApiMatcher.hasAnnotation(method, rule.annotation())) {
+        return new ProxiedAsync(rule, false);
+      }
+      if (rule.target() == AnnotationTarget.ANY
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && method.enclClass() != null
+          && ApiMatcher.hasAnnotation(method.enclClass(), rule.annotation())) {
+        return new ProxiedAsync(rule, true);
+      }
+    }
+    return null;
   }
 }

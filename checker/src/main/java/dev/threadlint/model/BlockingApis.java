@@ -155,7 +155,7 @@ public final class BlockingApis {
   }
 
   /** The method a lambda or method reference of this functional interface type implements. */
-  static @Nullable MethodSymbol descriptorOf(@Nullable Type type, VisitorState state) {
+  public static @Nullable MethodSymbol descriptorOf(@Nullable Type type, VisitorState state) {
     if (type == null || type.tsym == null) {
       return null;
     }

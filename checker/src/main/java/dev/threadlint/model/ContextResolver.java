@@ -96,6 +96,39 @@ public final class ContextResolver {
   }
 
   /**
+   * The context of the thread that waits for the code at {@code path} while it runs elsewhere:
+   * for code in a lambda of a parallel stream, the code around the stream's terminal operation
+   * (whose thread waits, and runs some of the elements itself), with a reason that says so. Null
+   * when the code at {@code path} is not awaited that way.
+   */
+  public @Nullable ThreadContext contextOfWaitingThread(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || (leaf instanceof MemberReferenceTree && p == path)) {
+        ThreadContext own = contextOfFunctional(p, state);
+        if (own.kind() == Kind.CALLER) {
+          continue;
+        }
+        if (!runsBeforeCallReturns(p, state)) {
+          return null;
+        }
+        ThreadContext waiting = contextOf(p.getParentPath(), state);
+        return new ThreadContext(
+            waiting.kind(),
+            own.reason() + ", while the thread that runs the stream takes part and waits for it: "
+                + waiting.reason(),
+            waiting.framework(),
+            waiting.origin(),
+            waiting.remedy());
+      }
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The context of a lambda, method reference or anonymous class at {@code path}, from what it is
    * passed to or what it implements. May be {@link Kind#CALLER}.
    */

@@ -142,6 +142,26 @@ public final class ThreadModel {
   public record StreamModeRule(
       MemberPattern member, @Nullable Boolean parallel, @Nullable Integer argument) {}
 
+  /**
+   * A reactive factory that takes a value computed before the call ({@code Mono.just}): the work
+   * of its arguments runs at assembly. {@code lazy} names the factory of the same type that takes
+   * a function run at subscription instead ({@code fromCallable}), {@code offload} the text to
+   * append to move that subscription to a blocking-friendly scheduler; both null when no
+   * one-argument rewrite keeps the meaning.
+   */
+  public record EagerFactoryRule(
+      MemberPattern member,
+      @Nullable String lazy,
+      @Nullable String offload,
+      @Nullable String offloadImport) {}
+
+  /**
+   * An annotation that makes methods run asynchronously through a proxy around the object
+   * (Spring's {@code @Async}): on the method, or with {@link AnnotationTarget#ANY} also on its
+   * class (then every public method). Calls on {@code this} bypass the proxy.
+   */
+  public record ProxiedAsyncRule(String annotation, AnnotationTarget target, String framework) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();
   final List<MemberPattern> threadSafeFactories = new ArrayList<>();
@@ -166,6 +186,10 @@ public final class ThreadModel {
   final List<MemberPattern> debugViews = new ArrayList<>();
   final List<String> streamTypes = new ArrayList<>();
   final List<StreamModeRule> streamModeRules = new ArrayList<>();
+  final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
+  final List<MemberPattern> subscribingCalls = new ArrayList<>();
+  final List<ProxiedAsyncRule> proxiedAsyncRules = new ArrayList<>();
+  final List<String> hotSourceTypes = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -285,6 +309,30 @@ public final class ThreadModel {
     return streamModeRules;
   }
 
+  public List<EagerFactoryRule> eagerFactoryRules() {
+    return eagerFactoryRules;
+  }
+
+  /**
+   * Calls that subscribe to their receiver and return a publisher anyway ({@code
+   * subscribeWith(processor)} returns the processor): dropping their result loses nothing.
+   */
+  public List<MemberPattern> subscribingCalls() {
+    return subscribingCalls;
+  }
+
+  /**
+   * Publisher types that are hot, fed by their owner whether or not anyone subscribes
+   * (processors, subjects): dropping one reference to them loses no work.
+   */
+  public List<String> hotSourceTypes() {
+    return hotSourceTypes;
+  }
+
+  public List<ProxiedAsyncRule> proxiedAsyncRules() {
+    return proxiedAsyncRules;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -319,6 +367,10 @@ public final class ThreadModel {
         + debugViews.size()
         + streamTypes.size()
         + streamModeRules.size()
+        + eagerFactoryRules.size()
+        + subscribingCalls.size()
+        + proxiedAsyncRules.size()
+        + hotSourceTypes.size()
         + blockingAnnotations.size()
         + nonBlockingAnnotations.size();
   }

@@ -8,11 +8,13 @@ import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
 import dev.threadlint.model.ThreadModel.ChainRule;
 import dev.threadlint.model.ThreadModel.DoneCallbackRule;
+import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.LockAction;
 import dev.threadlint.model.ThreadModel.LockMode;
 import dev.threadlint.model.ThreadModel.LockRule;
 import dev.threadlint.model.ThreadModel.OverrideRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.SchedulerRule;
 import dev.threadlint.model.ThreadModel.UnsafeType;
@@ -177,6 +179,29 @@ public final class ThreadModelParser {
         model.streamModeRules.add(
             new StreamModeRule(
                 line.member(), parallel == null ? null : Boolean.valueOf(parallel), argument));
+      }
+      case "proxied-async" -> {
+        String on = line.optional("on", "method");
+        AnnotationTarget target =
+            switch (on) {
+              case "method" -> AnnotationTarget.METHOD;
+              case "any" -> AnnotationTarget.ANY;
+              default -> throw new IllegalArgumentException(
+                  "on= must be method or any, not '" + on + "'");
+            };
+        model.proxiedAsyncRules.add(
+            new ProxiedAsyncRule(line.typeName(), target, line.required("framework")));
+      }
+      case "hot-source" -> model.hotSourceTypes.add(line.typeName());
+      case "subscribes" -> model.subscribingCalls.add(line.member());
+      case "eager-factory" -> {
+        String lazy = line.optional("lazy", null);
+        String offload = line.optional("offload", null);
+        if ((lazy == null) != (offload == null)) {
+          throw new IllegalArgumentException("'eager-factory' needs lazy= and offload= together");
+        }
+        model.eagerFactoryRules.add(
+            new EagerFactoryRule(line.member(), lazy, offload, line.optional("offload-import", null)));
       }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }

@@ -201,4 +201,45 @@ class ParallelStreamContextTest {
             "}")
         .doTest();
   }
+
+  /** The event loop that runs a parallel stream waits for its lambdas, and runs some itself. */
+  @Test
+  void blockingInAParallelStreamOnAnEventLoopBlocksTheLoopToo() {
+    CompilationTestHelper.newInstance(BlockingCallInEventLoop.class, getClass())
+        .addSourceLines(
+            "Cache.java",
+            "import io.vertx.core.Vertx;",
+            "import java.util.List;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Cache {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void start(Vertx vertx, List<String> keys) {",
+            "    vertx.setPeriodic(1000, id -> keys.parallelStream().forEach(key -> {",
+            "      // BUG: Diagnostic contains: This lambda is passed to `java.util.stream.Stream#forEach`"
+                + " of a parallel stream (made parallel by `parallelStream()`), which runs it on"
+                + " ForkJoinPool.commonPool(), while the thread that runs the stream takes part and"
+                + " waits for it: this lambda is passed to `io.vertx.core.Vertx#setPeriodic`",
+            "      lock.lock();",
+            "    }));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void asyncTasksAreNotAwaitedByTheEventLoop() {
+    CompilationTestHelper.newInstance(BlockingCallInEventLoop.class, getClass())
+        .addSourceLines(
+            "Cache.java",
+            "import io.vertx.core.Vertx;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Cache {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void start(Vertx vertx) {",
+            "    vertx.setPeriodic(1000, id -> CompletableFuture.runAsync(() -> lock.lock()));",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

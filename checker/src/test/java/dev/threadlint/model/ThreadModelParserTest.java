@@ -13,10 +13,12 @@ import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
+import dev.threadlint.model.ThreadModel.EagerFactoryRule;
 import dev.threadlint.model.ThreadModel.Framework;
 import dev.threadlint.model.ThreadModel.LockAction;
 import dev.threadlint.model.ThreadModel.LockMode;
 import dev.threadlint.model.ThreadModel.LockRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import dev.threadlint.model.ThreadModel.StreamModeRule;
 import java.io.IOException;
@@ -260,6 +262,68 @@ class ThreadModelParserTest {
     assertTrue(error("not-thread-safe java.util.HashMap why=x").contains("does not take why="));
     assertTrue(error("mutates java.util.List#add context=worker").contains("does not take context="));
     assertTrue(error("thread-safe-annotation @ThreadSafe").contains("expected a qualified type name"));
+  }
+
+  @Test
+  void eagerFactories() {
+    ThreadModel model =
+        parse(
+            "eager-factory reactor.core.publisher.Mono#just lazy=fromCallable"
+                + " offload=\".subscribeOn(Schedulers.boundedElastic())\""
+                + " offload-import=reactor.core.scheduler.Schedulers",
+            "eager-factory reactor.core.publisher.Flux#just");
+
+    EagerFactoryRule mono = model.eagerFactoryRules().get(0);
+    assertEquals("just", mono.member().exactName());
+    assertEquals("fromCallable", mono.lazy());
+    assertEquals(".subscribeOn(Schedulers.boundedElastic())", mono.offload());
+    assertEquals("reactor.core.scheduler.Schedulers", mono.offloadImport());
+    EagerFactoryRule flux = model.eagerFactoryRules().get(1);
+    assertNull(flux.lazy());
+    assertNull(flux.offload());
+    assertNull(flux.offloadImport());
+  }
+
+  @Test
+  void eagerFactoryNeedsLazyAndOffloadTogether() {
+    assertTrue(
+        error("eager-factory a.B#just lazy=fromCallable")
+            .contains("needs lazy= and offload= together"));
+    assertTrue(
+        error("eager-factory a.B#just offload=\".x()\"").contains("needs lazy= and offload= together"));
+  }
+
+  @Test
+  void subscribingCalls() {
+    ThreadModel model = parse("subscribes reactor.core.publisher.Flux#subscribeWith");
+
+    assertEquals("subscribeWith", model.subscribingCalls().get(0).exactName());
+    assertEquals("reactor.core.publisher.Flux", model.subscribingCalls().get(0).type());
+    assertTrue(error("subscribes a.B#c x=y").contains("does not take x="));
+  }
+
+  @Test
+  void hotSources() {
+    ThreadModel model = parse("hot-source org.reactivestreams.Processor");
+
+    assertEquals(List.of("org.reactivestreams.Processor"), model.hotSourceTypes());
+    assertTrue(error("hot-source a.B#c").contains("expected a qualified type name"));
+  }
+
+  @Test
+  void proxiedAsync() {
+    ThreadModel model =
+        parse(
+            "proxied-async org.springframework.scheduling.annotation.Async on=any framework=Spring",
+            "proxied-async a.Async framework=X");
+
+    ProxiedAsyncRule spring = model.proxiedAsyncRules().get(0);
+    assertEquals("org.springframework.scheduling.annotation.Async", spring.annotation());
+    assertEquals(AnnotationTarget.ANY, spring.target());
+    assertEquals("Spring", spring.framework());
+    assertEquals(AnnotationTarget.METHOD, model.proxiedAsyncRules().get(1).target());
+    assertTrue(error("proxied-async a.Async on=class framework=X").contains("on= must be method or any"));
+    assertTrue(error("proxied-async a.Async").contains("needs framework="));
   }
 
   @Test
@@ -569,6 +633,13 @@ class ThreadModelParserTest {
       model.threadSafeAnnotations().forEach(type);
       model.serialExecutors().forEach(member);
       model.serialExecutorTypes().forEach(type);
+      model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
+      model.subscribingCalls().forEach(member);
+      model.hotSourceTypes().forEach(type);
+      model.proxiedAsyncRules().forEach(rule -> type.accept(rule.annotation()));
+      model.eagerFactoryRules().stream()
+          .filter(rule -> rule.offloadImport() != null)
+          .forEach(rule -> type.accept(rule.offloadImport()));
       model.blockingAnnotations().forEach(type);
       model.nonBlockingAnnotations().forEach(type);
       for (AnnotationRule rule : model.annotationRules()) {
@@ -609,6 +680,7 @@ class ThreadModelParserTest {
     model.overrideRules().forEach(rule -> declared.accept(rule.framework()));
     model.annotationRules().forEach(rule -> declared.accept(rule.framework()));
     model.reactiveTypes().forEach(rule -> declared.accept(rule.framework()));
+    model.proxiedAsyncRules().forEach(rule -> declared.accept(rule.framework()));
 
     assertEquals(List.of(), undeclared);
   }

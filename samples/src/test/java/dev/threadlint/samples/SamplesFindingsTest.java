@@ -42,13 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class SamplesFindingsTest {
   private static final String MARKER = "// BUG: Diagnostic contains:";
-  /** Every check the plugin registers, as Error Prone finds them. */
-  private static final List<Class<? extends BugChecker>> CHECK_CLASSES =
-      ServiceLoader.load(BugChecker.class).stream()
-          .<Class<? extends BugChecker>>map(ServiceLoader.Provider::type)
-          .filter(type -> type.getName().startsWith("dev.threadlint."))
-          .sorted(Comparator.comparing(Class::getName))
-          .toList();
+  /** Every Threadlint check the plugin registers (its META-INF/services), so new ones join by themselves. */
+  private static final List<Class<? extends BugChecker>> CHECK_CLASSES = registeredChecks();
   private static final List<String> CHECKS =
       CHECK_CLASSES.stream().map(SamplesFindingsTest::checkName).toList();
   private static final Path SOURCES = locateSources();
@@ -172,6 +167,17 @@ class SamplesFindingsTest {
    * {@code samples/src/main/java}, whether the tests run in the module directory (Maven's default)
    * or in the repository root (an IDE).
    */
+  private static List<Class<? extends BugChecker>> registeredChecks() {
+    List<Class<? extends BugChecker>> checks = new ArrayList<>();
+    for (ServiceLoader.Provider<BugChecker> provider : ServiceLoader.load(BugChecker.class).stream().toList()) {
+      if (provider.type().getName().startsWith("dev.threadlint.")) {
+        checks.add(provider.type());
+      }
+    }
+    checks.sort((a, b) -> a.getName().compareTo(b.getName()));
+    return checks;
+  }
+
   private static Path locateSources() {
     List<Path> starts = new ArrayList<>();
     String basedir = System.getProperty("basedir");

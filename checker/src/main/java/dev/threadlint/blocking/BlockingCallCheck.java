@@ -1,4 +1,4 @@
-package dev.threadlint.eventloop;
+package dev.threadlint.blocking;
 
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -29,10 +29,11 @@ import dev.threadlint.model.ThreadContext.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared logic of the blocking-call checks: a call that blocks (directly or through methods
- * of this unit), in code whose thread context is one the concrete check covers.
+ * The shared logic of the blocking-call checks of every family: a call that blocks (directly or
+ * through methods of this unit), in code whose thread context is the one the concrete check
+ * covers (an event loop, a UI thread, the common pool).
  */
-abstract class BlockingCallCheck extends BugChecker
+public abstract class BlockingCallCheck extends BugChecker
     implements CompilationUnitTreeMatcher,
         MethodInvocationTreeMatcher,
         NewClassTreeMatcher,
@@ -40,18 +41,18 @@ abstract class BlockingCallCheck extends BugChecker
 
   private final ConfiguredAnalysis analysis;
 
-  BlockingCallCheck(ErrorProneFlags flags) {
+  protected BlockingCallCheck(ErrorProneFlags flags) {
     this.analysis = new ConfiguredAnalysis(flags);
   }
 
   /** The context kind this check reports in. */
-  abstract Kind reportedKind();
+  protected abstract Kind reportedKind();
 
   /** The opening of the message, e.g. "Blocking call on an event loop". */
-  abstract String headline();
+  protected abstract String headline();
 
   /** What the blocked thread stops doing, e.g. "every other callback on that loop waits". */
-  abstract String consequence();
+  protected abstract String consequence();
 
   /** Loads the model at the start of every unit, so a bad configuration is reported even in code with no calls. */
   @Override
@@ -101,6 +102,14 @@ abstract class BlockingCallCheck extends BugChecker
       return Description.NO_MATCH;
     }
     ThreadContext context = analysis.contexts().contextOf(state.getPath(), state);
+    if (context.kind() != reportedKind() && reportedKind().forbidsBlocking()) {
+      // A parallel stream's lambda runs on the common pool, but the event loop or UI thread that
+      // runs the stream waits for it (and runs some elements itself).
+      ThreadContext waiting = analysis.contexts().contextOfWaitingThread(state.getPath(), state);
+      if (waiting != null) {
+        context = waiting;
+      }
+    }
     if (context.kind() != reportedKind()) {
       return Description.NO_MATCH;
     }
@@ -131,7 +140,7 @@ abstract class BlockingCallCheck extends BugChecker
   }
 
   /** What to do when the framework of the context names no remedy of its own. */
-  abstract String defaultAdvice();
+  protected abstract String defaultAdvice();
 
   private static @Nullable SuggestedFix fix(ThreadContext context, VisitorState state) {
     Remedy remedy = context.remedy();
