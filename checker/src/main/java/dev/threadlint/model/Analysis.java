@@ -21,6 +21,7 @@ public final class Analysis {
   private final ApiMatcher matcher = new ApiMatcher();
   private final BlockingApis blockingApis;
   private final ContextResolver contexts;
+  private final AsyncApis asyncApis;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
 
@@ -28,6 +29,7 @@ public final class Analysis {
     this.model = model;
     this.blockingApis = new BlockingApis(model, matcher);
     this.contexts = new ContextResolver(model, matcher, blockingApis);
+    this.asyncApis = new AsyncApis(model, matcher);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -47,6 +49,11 @@ public final class Analysis {
 
   public BlockingApis blockingApis() {
     return blockingApis;
+  }
+
+  /** What the model says about futures and publishers (the async family). */
+  public AsyncApis asyncApis() {
+    return asyncApis;
   }
 
   public ContextResolver contexts() {

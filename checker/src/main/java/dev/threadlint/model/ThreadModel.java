@@ -103,6 +103,43 @@ public final class ThreadModel {
    */
   public record DoneCallbackRule(MemberPattern member, int parameter) {}
 
+  /** How an async type delivers its result: one value later, or a stream of signals. */
+  public enum AsyncKind {
+    FUTURE,
+    PUBLISHER
+  }
+
+  /**
+   * A future or publisher type ({@code async-type}).
+   *
+   * @param many whether it delivers many values ({@code Flux}), so that a type argument that is
+   *     itself async can be deliberate ({@code Flux<Flux<T>>} from {@code window})
+   */
+  public record AsyncType(String type, AsyncKind kind, String framework, boolean many) {}
+
+  /** What a call does to or with a future or publisher, for the async family. */
+  public enum AsyncRole {
+    /** A factory of an already-completed future or publisher ({@code completedFuture}, {@code Mono.just}). */
+    COMPLETED_VALUE,
+    /** Waits for the result of its receiver, or of its first argument when static ({@code join}). */
+    AWAITS,
+    /** Tells whether its receiver has completed ({@code isDone}). */
+    COMPLETION_CHECK,
+    /** Completes only after every future among its arguments has ({@code allOf}). */
+    ALL_OF,
+    /** Runs synchronous code (or yields a value) once its receiver completes ({@code thenApply}). */
+    SYNC_CONTINUATION,
+    /** A call made only for its side effect: logging, auditing, metrics ({@code side-effect}). */
+    SIDE_EFFECT,
+    /** An exception to a {@code side-effect} rule ({@code login} is not logging). */
+    NOT_SIDE_EFFECT
+  }
+
+  public record AsyncRule(MemberPattern member, AsyncRole role) {}
+
+  /** A mapping operator and the one that flattens instead ({@code thenApply} → {@code thenCompose}). */
+  public record ComposeRule(MemberPattern member, String with) {}
+
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
@@ -114,6 +151,10 @@ public final class ThreadModel {
   final List<ChainRule> chainRules = new ArrayList<>();
   final List<SchedulerRule> schedulerRules = new ArrayList<>();
   final List<DoneCallbackRule> doneCallbackRules = new ArrayList<>();
+  final List<AsyncType> asyncTypes = new ArrayList<>();
+  final List<AsyncRule> asyncRules = new ArrayList<>();
+  final List<ComposeRule> composeRules = new ArrayList<>();
+  final List<String> asyncAnnotations = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -158,6 +199,23 @@ public final class ThreadModel {
     return doneCallbackRules;
   }
 
+  public List<AsyncType> asyncTypes() {
+    return asyncTypes;
+  }
+
+  public List<AsyncRule> asyncRules() {
+    return asyncRules;
+  }
+
+  public List<ComposeRule> composeRules() {
+    return composeRules;
+  }
+
+  /** Annotations whose methods a proxy runs asynchronously (Spring's {@code @Async}). */
+  public List<String> asyncAnnotations() {
+    return asyncAnnotations;
+  }
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -180,7 +238,11 @@ public final class ThreadModel {
         + schedulerRules.size()
         + doneCallbackRules.size()
         + blockingAnnotations.size()
-        + nonBlockingAnnotations.size();
+        + nonBlockingAnnotations.size()
+        + asyncTypes.size()
+        + asyncRules.size()
+        + composeRules.size()
+        + asyncAnnotations.size();
   }
 
   static Map<String, Kind> kindNames() {

@@ -1,0 +1,178 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.threadlint.model.ThreadModel.AsyncRole;
+import dev.threadlint.model.ThreadModel.AsyncRule;
+import dev.threadlint.model.ThreadModel.AsyncType;
+import dev.threadlint.model.ThreadModel.ComposeRule;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the knowledge base says about futures and publishers: which types are async, what their
+ * value type is, and what role a call plays ({@code async-type}, {@code completed-value}, {@code
+ * awaits}, ... in the model files). Lookups are cached per type and per method.
+ */
+public final class AsyncApis {
+  private record CallKey(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
+
+  private final ThreadModel model;
+  private final ApiMatcher matcher;
+  private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();
+  private final Map<CallKey, Set<AsyncRole>> roleCache = new HashMap<>();
+  private final Map<CallKey, Optional<String>> composeCache = new HashMap<>();
+
+  public AsyncApis(ThreadModel model, ApiMatcher matcher) {
+    this.model = model;
+    this.matcher = matcher;
+  }
+
+  /** The async type {@code type} is (or extends), or null; the most specific when several match. */
+  public @Nullable AsyncType asyncType(@Nullable Type type, VisitorState state) {
+    if (type == null || type.tsym == null || type.isPrimitive()) {
+      return null;
+    }
+    return typeCache
+        .computeIfAbsent(type.tsym, t -> Optional.ofNullable(computeAsyncType(type, state)))
+        .orElse(null);
+  }
+
+  private @Nullable AsyncType computeAsyncType(Type type, VisitorState state) {
+    AsyncType found = null;
+    Type foundType = null;
+    Types types = state.getTypes();
+    for (AsyncType candidate : model.asyncTypes()) {
+      Type resolved = matcher.resolve(candidate.type(), state);
+      if (resolved == null || !types.isSubtype(types.erasure(type), resolved)) {
+        continue;
+      }
+      if (found == null || types.isSubtype(resolved, foundType)) {
+        found = candidate;
+        foundType = resolved;
+      }
+    }
+    return found;
+  }
+
+  public boolean isAsync(@Nullable Type type, VisitorState state) {
+    return asyncType(type, state) != null;
+  }
+
+  /**
+   * The type of the value an async type delivers ({@code T} of {@code CompletableFuture<T>}), or
+   * null when unknown (raw, or no type argument, like RxJava's {@code Completable}).
+   */
+  public @Nullable Type valueType(@Nullable Type type, VisitorState state) {
+    AsyncType async = asyncType(type, state);
+    if (async == null) {
+      return null;
+    }
+    Type declared = matcher.resolve(async.type(), state);
+    Type asSuper = declared == null ? null : state.getTypes().asSuper(type, declared.tsym);
+    if (asSuper == null || asSuper.getTypeArguments().size() != 1) {
+      return null;
+    }
+    Type argument = asSuper.getTypeArguments().get(0);
+    if (argument instanceof Type.WildcardType wildcard) {
+      return wildcard.isExtendsBound() && wildcard.type != null ? wildcard.type : null;
+    }
+    return argument;
+  }
+
+  /**
+   * Whether the value of the async type is nothing: {@code Void}, or no type argument at all
+   * ({@code Completable}).
+   */
+  public boolean deliversNothing(Type type, VisitorState state) {
+    Type value = valueType(type, state);
+    if (value == null) {
+      AsyncType async = asyncType(type, state);
+      Type declared = async == null ? null : matcher.resolve(async.type(), state);
+      return declared != null && declared.tsym.getTypeParameters().isEmpty();
+    }
+    return value.tsym != null && value.tsym.getQualifiedName().contentEquals("java.lang.Void");
+  }
+
+  /** Whether the call plays that role per the model. */
+  public boolean is(
+      AsyncRole role, @Nullable MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    if (method == null) {
+      return false;
+    }
+    return roles(method, receiver, state).contains(role);
+  }
+
+  /** Whether the call is made for its side effect only (a {@code side-effect} rule, no exception). */
+  public boolean isSideEffect(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Set<AsyncRole> roles = roles(method, receiver, state);
+    return roles.contains(AsyncRole.SIDE_EFFECT) && !roles.contains(AsyncRole.NOT_SIDE_EFFECT);
+  }
+
+  private Set<AsyncRole> roles(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    Set<AsyncRole> roles = roleCache.get(key);
+    if (roles == null) {
+      roles = EnumSet.noneOf(AsyncRole.class);
+      for (AsyncRule rule : model.asyncRules()) {
+        if (!roles.contains(rule.role())
+            && matcher.matchesCall(rule.member(), method, receiver, state)) {
+          roles.add(rule.role());
+        }
+      }
+      roleCache.put(key, roles);
+    }
+    return roles;
+  }
+
+  /** The flattening sibling of a mapping operator ({@code thenCompose} for {@code thenApply}), or null. */
+  public @Nullable String composeWith(
+      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    return composeCache
+        .computeIfAbsent(
+            key,
+            k -> {
+              for (ComposeRule rule : model.composeRules()) {
+                if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+                  return Optional.of(rule.with());
+                }
+              }
+              return Optional.empty();
+            })
+        .orElse(null);
+  }
+
+  /**
+   * The {@code async-annotation} that makes the method run asynchronously through a proxy, on the
+   * method or its class, or null.
+   */
+  public @Nullable String asyncAnnotation(MethodSymbol method) {
+    for (String annotation : model.asyncAnnotations()) {
+      if (ApiMatcher.hasAnnotation(method, annotation)
+          || ApiMatcher.hasAnnotation(method.enclClass(), annotation)) {
+        return annotation;
+      }
+    }
+    return null;
+  }
+
+  /** How messages show an async type: its simple name ({@code CompletableFuture}). */
+  public static String simpleName(Type type) {
+    return type.tsym == null ? type.toString() : type.tsym.getSimpleName().toString();
+  }
+
+  /** The call's receiver type, the way {@link ApiMatcher} wants it (null for static calls). */
+  public static @Nullable Type receiverType(
+      com.sun.source.tree.MethodInvocationTree call, MethodSymbol method) {
+    return method.isStatic() ? null : ASTHelpers.getReceiverType(call);
+  }
+}
