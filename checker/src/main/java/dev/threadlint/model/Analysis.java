@@ -22,6 +22,7 @@ public final class Analysis {
   private final BlockingApis blockingApis;
   private final ContextResolver contexts;
   private final AsyncApis asyncApis;
+  private final KnownCompletion knownCompletion;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
 
@@ -30,6 +31,7 @@ public final class Analysis {
     this.blockingApis = new BlockingApis(model, matcher);
     this.contexts = new ContextResolver(model, matcher, blockingApis);
     this.asyncApis = new AsyncApis(model, matcher);
+    this.knownCompletion = new KnownCompletion(asyncApis, blockingApis);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -54,6 +56,11 @@ public final class Analysis {
   /** What the model says about futures and publishers (the async family). */
   public AsyncApis asyncApis() {
     return asyncApis;
+  }
+
+  /** Which waits on futures return at once because the future is known to be complete. */
+  public KnownCompletion knownCompletion() {
+    return knownCompletion;
   }
 
   public ContextResolver contexts() {
