@@ -23,6 +23,7 @@ public final class Analysis {
   private final ContextResolver contexts;
   private final AsyncApis asyncApis;
   private final KnownCompletion knownCompletion;
+  private final AsyncSignatures asyncSignatures;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
 
@@ -32,6 +33,7 @@ public final class Analysis {
     this.contexts = new ContextResolver(model, matcher, blockingApis);
     this.asyncApis = new AsyncApis(model, matcher);
     this.knownCompletion = new KnownCompletion(asyncApis, blockingApis);
+    this.asyncSignatures = new AsyncSignatures(asyncApis);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -61,6 +63,11 @@ public final class Analysis {
   /** Which waits on futures return at once because the future is known to be complete. */
   public KnownCompletion knownCompletion() {
     return knownCompletion;
+  }
+
+  /** Facts about methods that return futures: what they return, what fixes their signature. */
+  public AsyncSignatures asyncSignatures() {
+    return asyncSignatures;
   }
 
   public ContextResolver contexts() {

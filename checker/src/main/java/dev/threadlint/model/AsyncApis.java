@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.threadlint.model.ThreadModel.AsyncRole;
 import dev.threadlint.model.ThreadModel.AsyncRule;
@@ -38,8 +39,10 @@ public final class AsyncApis {
 
   /** The async type {@code type} is (or extends), or null; the most specific when several match. */
   public @Nullable AsyncType asyncType(@Nullable Type type, VisitorState state) {
-    if (type == null || type.tsym == null || type.isPrimitive()) {
-      return null;
+    if (type == null
+        || type.tsym == null
+        || !(type.hasTag(TypeTag.CLASS) || type.hasTag(TypeTag.TYPEVAR))) {
+      return null; // primitives, method types of a method select, packages, errors
     }
     return typeCache
         .computeIfAbsent(type.tsym, t -> Optional.ofNullable(computeAsyncType(type, state)))

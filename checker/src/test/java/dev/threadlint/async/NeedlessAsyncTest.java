@@ -1,0 +1,216 @@
+package dev.threadlint.async;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class NeedlessAsyncTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NeedlessAsync.class, getClass());
+
+  @Test
+  void everyReturnIsACompletedFuture() {
+    helper
+        .addSourceLines(
+            "Discounts.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Discounts {",
+            "  // BUG: Diagnostic contains: Make it synchronous (return Integer)",
+            "  CompletableFuture<Integer> percentFor(String tier) {",
+            "    if (tier.equals(\"gold\")) {",
+            "      return CompletableFuture.completedFuture(20);",
+            "    }",
+            "    return CompletableFuture.completedFuture(tier.length() > 3 ? 5 : 0);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void failedFutureAndCompletedFutureMix() {
+    helper
+        .addSourceLines(
+            "Parser.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Parser {",
+            "  // BUG: Diagnostic contains: Needless async",
+            "  CompletableFuture<Integer> parse(String text) {",
+            "    try {",
+            "      return CompletableFuture.completedFuture(Integer.parseInt(text));",
+            "    } catch (NumberFormatException e) {",
+            "      return CompletableFuture.failedFuture(e);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void monoJustGuavaAndVertx() {
+    helper
+        .addSourceLines(
+            "Flags.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import io.vertx.core.Future;",
+            "import reactor.core.publisher.Mono;",
+            "final class Flags {",
+            "  // BUG: Diagnostic contains: `Mono.just(...)`",
+            "  Mono<Boolean> enabled(String flag) { return Mono.just(flag.startsWith(\"beta\")); }",
+            "  // BUG: Diagnostic contains: `Futures.immediateFuture(...)`",
+            "  ListenableFuture<String> owner(String flag) { return Futures.immediateFuture(flag); }",
+            "  // BUG: Diagnostic contains: `Future.succeededFuture(...)`",
+            "  Future<Void> reset() { return Future.succeededFuture(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void springAsyncMethodReturnsACompletedFutureOnPurpose() {
+    helper
+        .addSourceLines(
+            "Reports.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.springframework.scheduling.annotation.Async;",
+            "class Reports {",
+            "  @Async",
+            "  public CompletableFuture<String> render(String id) {",
+            "    String report = id.repeat(1000);",
+            "    return CompletableFuture.completedFuture(report);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void classLevelSpringAsyncCountsToo() {
+    helper
+        .addSourceLines(
+            "Mailer.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.springframework.scheduling.annotation.Async;",
+            "@Async",
+            "class Mailer {",
+            "  public CompletableFuture<Boolean> send(String to) {",
+            "    return CompletableFuture.completedFuture(!to.isEmpty());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void implementationOfAnAsyncInterfaceIsNotReported() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Store { CompletableFuture<String> get(String key); }",
+            "final class InMemoryStore implements Store {",
+            "  @Override public CompletableFuture<String> get(String key) {",
+            "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void defaultMethodAndAbstractBaseAreContracts() {
+    helper
+        .addSourceLines(
+            "Hooks.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Hooks {",
+            "  default CompletableFuture<Void> onStart() { return CompletableFuture.completedFuture(null); }",
+            "}")
+        .addSourceLines(
+            "Base.java",
+            "import reactor.core.publisher.Mono;",
+            "abstract class Base {",
+            "  protected Mono<Void> beforeCommit() { return Mono.empty(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void cacheHitPathMixedWithARealAsyncReturn() {
+    helper
+        .addSourceLines(
+            "Prices.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "final class Prices {",
+            "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+            "  CompletableFuture<Integer> remote(String sku) { return new CompletableFuture<>(); }",
+            "  CompletableFuture<Integer> price(String sku) {",
+            "    Integer hit = cache.get(sku);",
+            "    if (hit != null) {",
+            "      return CompletableFuture.completedFuture(hit);",
+            "    }",
+            "    return remote(sku);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void completedFutureReturnedFromInsideACallback() {
+    helper
+        .addSourceLines(
+            "Loader.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Loader {",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> load() {",
+            "    CompletableFuture<String> done = fetch().thenCompose(s -> CompletableFuture.completedFuture(s.trim()));",
+            "    return CompletableFuture.completedFuture(\"x\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void completedValueComputedFromAnotherFutureIsNotNeedless() {
+    helper
+        .addSourceLines(
+            "Loader.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Loader {",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> load() {",
+            "    return CompletableFuture.completedFuture(fetch().join());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void methodUsedAsAMethodReferenceKeepsItsShape() {
+    helper
+        .addSourceLines(
+            "Pipeline.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Pipeline {",
+            "  private CompletableFuture<String> normalize(String s) {",
+            "    return CompletableFuture.completedFuture(s.trim());",
+            "  }",
+            "  CompletableFuture<String> run(CompletableFuture<String> in) {",
+            "    return in.thenCompose(this::normalize);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdasAndAbstractMethodsAreNotMethodsWithBodies() {
+    helper
+        .addSourceLines(
+            "Lambdas.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Function;",
+            "abstract class Lambdas {",
+            "  abstract CompletableFuture<String> load(String id);",
+            "  final Function<String, CompletableFuture<String>> f = s -> CompletableFuture.completedFuture(s);",
+            "}")
+        .doTest();
+  }
+}
