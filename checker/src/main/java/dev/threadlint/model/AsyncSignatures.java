@@ -16,11 +16,14 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +49,8 @@ public final class AsyncSignatures {
   /**
    * Why the method must keep its async signature whatever its body does, as a phrase, or null:
    * it overrides or implements another method, carries an {@code async-annotation} (Spring's
-   * {@code @Async} proxy runs it on an executor), is an overridable base implementation in an
+   * {@code @Async} proxy runs it on an executor) or another annotation a framework dispatches on
+   * ({@code @GetMapping}), is an overridable base implementation in an
    * interface or abstract class, or is used as a method reference in this file (a functional
    * interface that returns a future).
    */
@@ -62,6 +66,10 @@ public final class AsyncSignatures {
     if (annotation != null) {
       return "it is `@" + annotation.substring(annotation.lastIndexOf('.') + 1) + "`";
     }
+    String dispatched = frameworkAnnotation(method);
+    if (dispatched != null) {
+      return "it is annotated `@" + dispatched + "`, so a framework calls it and decides its shape";
+    }
     ClassSymbol owner = method.enclClass();
     boolean overridable =
         (method.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
@@ -71,6 +79,27 @@ public final class AsyncSignatures {
     }
     if (referencedInUnit(state).contains(method)) {
       return "it is used as a method reference";
+    }
+    return null;
+  }
+
+  /**
+   * An annotation a framework finds by reflection to call the method ({@code @GetMapping},
+   * {@code @KafkaListener}, {@code @Scheduled}): one retained at run time, other than the JDK's
+   * and nullness annotations. Such a framework often expects a future or publisher back.
+   */
+  private static @Nullable String frameworkAnnotation(MethodSymbol method) {
+    for (Attribute.Compound annotation : method.getAnnotationMirrors()) {
+      Symbol.TypeSymbol type = annotation.type.tsym;
+      String name = type.getQualifiedName().toString();
+      String simple = type.getSimpleName().toString();
+      if (name.startsWith("java.") || name.startsWith("javax.annotation.") || simple.contains("Null")) {
+        continue;
+      }
+      Retention retention = type.getAnnotation(Retention.class);
+      if (retention != null && retention.value() == RetentionPolicy.RUNTIME) {
+        return simple;
+      }
     }
     return null;
   }

@@ -98,6 +98,36 @@ class NeedlessAsyncTest {
   }
 
   @Test
+  void webFluxHandlerMethodIsShapedByTheFramework() {
+    helper
+        .addSourceLines(
+            "Profiles.java",
+            "import org.springframework.web.bind.annotation.GetMapping;",
+            "import org.springframework.web.bind.annotation.RestController;",
+            "import reactor.core.publisher.Mono;",
+            "@RestController",
+            "class Profiles {",
+            "  @GetMapping(\"/profile\")",
+            "  Mono<String> profile() { return Mono.just(\"me\"); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nullnessAnnotationsDoNotHideAFinding() {
+    helper
+        .addSourceLines(
+            "Flags.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import javax.annotation.Nullable;",
+            "final class Flags {",
+            "  // BUG: Diagnostic contains: NeedlessAsync",
+            "  @Nullable CompletableFuture<String> owner(String flag) { return CompletableFuture.completedFuture(flag); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void implementationOfAnAsyncInterfaceIsNotReported() {
     helper
         .addSourceLines(

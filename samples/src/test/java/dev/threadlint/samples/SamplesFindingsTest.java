@@ -15,6 +15,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import dev.threadlint.async.AsyncOnlyForSideEffect;
+import dev.threadlint.async.NeedlessAsync;
+import dev.threadlint.async.NestedFuture;
+import dev.threadlint.async.SyncOverAsync;
 import dev.threadlint.eventloop.BlockingCallInEventLoop;
 import dev.threadlint.eventloop.BlockingCallOnUiThread;
 import java.io.IOException;
@@ -33,7 +37,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles every sample with both blocking-call checks and compares the findings with the samples'
+ * Compiles every sample with the checks listed in {@code CHECKS} and compares the findings with the samples'
  * markers ({@code // BUG: Diagnostic contains: <check name>} before the line of a finding, then
  * optionally {@code //} lines with parts of the expected message, each of which the message must
  * contain): a finding without a marker, or a marker without its finding, fails. The samples are also the
@@ -43,7 +47,13 @@ import org.junit.jupiter.api.Test;
 class SamplesFindingsTest {
   private static final String MARKER = "// BUG: Diagnostic contains:";
   private static final List<String> CHECKS =
-      List.of(checkName(BlockingCallInEventLoop.class), checkName(BlockingCallOnUiThread.class));
+      List.of(
+          checkName(BlockingCallInEventLoop.class),
+          checkName(BlockingCallOnUiThread.class),
+          checkName(NestedFuture.class),
+          checkName(SyncOverAsync.class),
+          checkName(NeedlessAsync.class),
+          checkName(AsyncOnlyForSideEffect.class));
   private static final Path SOURCES = locateSources();
 
   @Test
@@ -51,7 +61,12 @@ class SamplesFindingsTest {
     CompilationTestHelper helper =
         CompilationTestHelper.newInstance(
             ScannerSupplier.fromBugCheckerClasses(
-                BlockingCallInEventLoop.class, BlockingCallOnUiThread.class),
+                BlockingCallInEventLoop.class,
+                BlockingCallOnUiThread.class,
+                NestedFuture.class,
+                SyncOverAsync.class,
+                NeedlessAsync.class,
+                AsyncOnlyForSideEffect.class),
             getClass());
     for (Path sample : samples()) {
       helper.addSourceLines(
