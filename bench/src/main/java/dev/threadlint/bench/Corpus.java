@@ -117,6 +117,35 @@ final class Corpus {
               List.of("CallSiteSupplierFactory.java"),
               true),
           new Project(
+              "lettuce-core",
+              "io.lettuce:lettuce-core:6.4.0.RELEASE",
+              List.of(
+                  // Optional: metrics and tracing back-ends, connection pooling, Kotlin
+                  // coroutine API, native transports.
+                  "io.micrometer:micrometer-core:1.12.4",
+                  "io.micrometer:micrometer-tracing:1.2.4",
+                  "io.zipkin.brave:brave:5.16.0",
+                  "io.zipkin.brave:brave-instrumentation-http:5.16.0",
+                  "org.apache.commons:commons-pool2:2.12.0",
+                  "org.hdrhistogram:HdrHistogram:2.1.12",
+                  "org.latencyutils:LatencyUtils:2.0.3",
+                  "org.jetbrains.kotlin:kotlin-stdlib:1.9.23",
+                  "org.jetbrains.kotlinx:kotlinx-coroutines-core:1.7.3",
+                  "org.jetbrains.kotlinx:kotlinx-coroutines-reactive:1.7.3",
+                  "io.netty:netty-transport-native-epoll:4.1.109.Final",
+                  "io.netty:netty-transport-native-kqueue:4.1.109.Final",
+                  "io.netty.incubator:netty-incubator-transport-native-io_uring:0.0.25.Final",
+                  "com.google.code.findbugs:jsr305:3.0.2",
+                  // The reactive type adapters of its command interfaces (RxJava 1, 2, 3), CDI
+                  // integration, the DNS resolver.
+                  "io.reactivex:rxjava:1.3.8",
+                  "io.reactivex:rxjava-reactive-streams:1.2.1",
+                  "io.reactivex.rxjava2:rxjava:2.2.21",
+                  "io.reactivex.rxjava3:rxjava:3.1.8",
+                  "javax.enterprise:cdi-api:2.0",
+                  "io.netty:netty-resolver-dns:4.1.109.Final"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),

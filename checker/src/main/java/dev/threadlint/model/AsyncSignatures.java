@@ -15,6 +15,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -51,8 +53,9 @@ public final class AsyncSignatures {
    * it overrides or implements another method, carries an {@code async-annotation} (Spring's
    * {@code @Async} proxy runs it on an executor) or another annotation a framework dispatches on
    * ({@code @GetMapping}), is an overridable base implementation in an
-   * interface or abstract class, or is used as a method reference in this file (a functional
-   * interface that returns a future).
+   * interface or abstract class, is used in this file where a function must return a future (a
+   * method reference, the result of a lambda), or belongs to a future or publisher type itself
+   * ({@code Mono.justOrEmpty}).
    */
   public @Nullable String signatureFixedBy(MethodTree tree, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
@@ -78,7 +81,10 @@ public final class AsyncSignatures {
       return "it is a base implementation that subclasses override";
     }
     if (referencedInUnit(state).contains(method)) {
-      return "it is used as a method reference";
+      return "it is used as a function that returns a future (a method reference, a lambda's result)";
+    }
+    if (async.isAsync(owner.type, state)) {
+      return "it is part of the API of a future or publisher type itself";
     }
     return null;
   }
@@ -104,19 +110,62 @@ public final class AsyncSignatures {
     return null;
   }
 
+  /**
+   * The methods of this unit used where a function must return a future: as method references,
+   * or called as the result of a lambda ({@code flatMap(x -> x.isEmpty() ? Mono.error(...) :
+   * initialize(x))}).
+   */
   private Set<Symbol> referencedInUnit(VisitorState state) {
     CompilationUnitTree current = state.getPath().getCompilationUnit();
     if (current != unit) {
       unit = current;
       referenced.clear();
-      new TreeScanner<Void, Void>() {
+      new TreePathScanner<Void, Void>() {
         @Override
         public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+          add(tree);
+          return super.visitMemberReference(tree, unused);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+          if (tree.getBody() instanceof ExpressionTree body) {
+            addCalls(body);
+          }
+          return super.visitLambdaExpression(tree, unused);
+        }
+
+        @Override
+        public Void visitReturn(ReturnTree tree, Void unused) {
+          for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
+            if (p.getLeaf() instanceof LambdaExpressionTree) {
+              if (tree.getExpression() != null) {
+                addCalls(tree.getExpression());
+              }
+              break;
+            }
+            if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
+              break;
+            }
+          }
+          return super.visitReturn(tree, unused);
+        }
+
+        private void addCalls(ExpressionTree expression) {
+          List<ExpressionTree> branches = new ArrayList<>();
+          addBranches(expression, branches);
+          for (ExpressionTree branch : branches) {
+            if (branch instanceof MethodInvocationTree) {
+              add(branch);
+            }
+          }
+        }
+
+        private void add(Tree tree) {
           Symbol symbol = ASTHelpers.getSymbol(tree);
           if (symbol != null) {
             referenced.add(symbol);
           }
-          return super.visitMemberReference(tree, unused);
         }
       }.scan(current, null);
     }

@@ -230,6 +230,41 @@ class NeedlessAsyncTest {
         .doTest();
   }
 
+  /** lettuce-core's StaticMasterReplicaConnector#initializeConnection, vertx-core's examples. */
+  @Test
+  void helperReturnedFromAFlatMapLambdaFitsTheLambda() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            "import java.util.List;",
+            "import reactor.core.publisher.Mono;",
+            "final class Connector {",
+            "  Mono<String> connect(Mono<List<String>> nodes) {",
+            "    return nodes.flatMap(list -> {",
+            "      if (list.isEmpty()) { return Mono.error(new IllegalStateException()); }",
+            "      return initialize(list);",
+            "    });",
+            "  }",
+            "  private Mono<String> initialize(List<String> nodes) { return Mono.just(nodes.get(0)); }",
+            "  Mono<String> connect2(Mono<String> node) { return node.flatMap(n -> store(n)); }",
+            "  private Mono<String> store(String n) { return Mono.just(n); }",
+            "}")
+        .doTest();
+  }
+
+  /** reactor-core's Flux.just, Flux.error, Mono.justOrEmpty: the factories themselves. */
+  @Test
+  void factoriesOfTheAsyncTypeItselfAreItsApi() {
+    helper
+        .addSourceLines(
+            "Box.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Box<T> extends CompletableFuture<T> {",
+            "  static <T> CompletableFuture<T> of(T value) { return CompletableFuture.completedFuture(value); }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void lambdasAndAbstractMethodsAreNotMethodsWithBodies() {
     helper
