@@ -25,7 +25,6 @@ import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.AsyncApis;
-import dev.threadlint.model.AsyncSignatures;
 import dev.threadlint.model.ThreadModel.AsyncRole;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,17 +74,11 @@ public final class AsyncOnlyForSideEffect extends AsyncCheck implements MethodTr
 
   private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
     AsyncApis async = analysis.asyncApis();
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null
-        || tree.getBody() == null
-        || method.isConstructor()
-        || !async.isAsync(method.getReturnType(), state)) {
-      return Description.NO_MATCH;
-    }
-    List<ExpressionTree> returned = AsyncSignatures.returnedExpressions(tree);
+    List<ExpressionTree> returned = asyncReturns(tree, async, state);
     if (returned.isEmpty()) {
       return Description.NO_MATCH;
     }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
     List<Chain> chains = new ArrayList<>();
     for (ExpressionTree expression : returned) {
       Chain chain = chain(expression, analysis, state);
@@ -111,11 +104,7 @@ public final class AsyncOnlyForSideEffect extends AsyncCheck implements MethodTr
       }
     }
     Type returnType = method.getReturnType();
-    Type value = async.valueType(returnType, state);
-    String syncType =
-        value == null || async.deliversNothing(returnType, state)
-            ? "void"
-            : value.tsym == null ? value.toString() : value.tsym.getSimpleName().toString();
+    String syncType = async.syncTypeName(returnType, state);
     String name = method.getSimpleName().toString();
     String message =
         "Async only for a side effect: `"

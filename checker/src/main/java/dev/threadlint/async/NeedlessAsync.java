@@ -19,7 +19,6 @@ import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.AsyncApis;
-import dev.threadlint.model.AsyncSignatures;
 import dev.threadlint.model.ThreadModel.AsyncRole;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -62,17 +61,11 @@ public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher
 
   private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
     AsyncApis async = analysis.asyncApis();
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null
-        || tree.getBody() == null
-        || method.isConstructor()
-        || !async.isAsync(method.getReturnType(), state)) {
-      return Description.NO_MATCH;
-    }
-    List<ExpressionTree> returned = AsyncSignatures.returnedExpressions(tree);
+    List<ExpressionTree> returned = asyncReturns(tree, async, state);
     if (returned.isEmpty()) {
       return Description.NO_MATCH;
     }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
     Set<Object> completed = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> factories = new LinkedHashSet<>();
     for (ExpressionTree expression : returned) {
@@ -100,11 +93,7 @@ public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher
       return Description.NO_MATCH;
     }
     Type returnType = method.getReturnType();
-    Type value = async.valueType(returnType, state);
-    String syncType =
-        value == null || async.deliversNothing(returnType, state)
-            ? "void"
-            : value.tsym == null ? value.toString() : value.tsym.getSimpleName().toString();
+    String syncType = async.syncTypeName(returnType, state);
     String message =
         "Needless async: every return of `"
             + method.getSimpleName()

@@ -105,6 +105,18 @@ public final class AsyncApis {
     return value.tsym != null && value.tsym.getQualifiedName().contentEquals("java.lang.Void");
   }
 
+  /**
+   * How a message names what a method returning {@code asyncType} would return if it were
+   * synchronous: the value's simple name, or {@code void} when it delivers nothing.
+   */
+  public String syncTypeName(Type asyncType, VisitorState state) {
+    Type value = valueType(asyncType, state);
+    if (value == null || deliversNothing(asyncType, state)) {
+      return "void";
+    }
+    return value.tsym == null ? value.toString() : value.tsym.getSimpleName().toString();
+  }
+
   /** Whether the call plays that role per the model. */
   public boolean is(
       AsyncRole role, @Nullable MethodSymbol method, @Nullable Type receiver, VisitorState state) {
