@@ -91,9 +91,10 @@ public final class NestedFuture extends AsyncCheck
     }
     Type receiver = AsyncApis.receiverType(tree, method);
     String compose = async.composeWith(method, receiver, state);
-    if (outer.many() && (compose == null || inner.many() || isArgument(state.getPath()))) {
-      // A stream of streams is often deliberate (window, groupBy); a stream of futures handed to
-      // Flux.concat or merge is that operator's input.
+    if (outer.many() && (compose == null || inner.many() || !isChainedOn(state.getPath()))) {
+      // A stream of streams is often deliberate (window, groupBy), and so is a stream of
+      // futures kept or handed on (to Flux.concat, to a processor) as a queue of work; only a
+      // map whose result the chain goes on to treat as flat is reported.
       return Description.NO_MATCH;
     }
     String name = method.getSimpleName().toString();
@@ -167,10 +168,9 @@ public final class NestedFuture extends AsyncCheck
         && async.isAsync(async.valueType(type, state), state);
   }
 
-  private static boolean isArgument(TreePath path) {
-    Tree parent = path.getParentPath().getLeaf();
-    return parent instanceof MethodInvocationTree call
-        && call.getArguments().contains(path.getLeaf());
+  /** Whether the call is the receiver of a further operator ({@code map(...).subscribe()}). */
+  private static boolean isChainedOn(TreePath path) {
+    return path.getParentPath().getLeaf() instanceof MemberSelectTree;
   }
 
   /**

@@ -54,7 +54,7 @@ public final class AsyncSignatures {
    * {@code @Async} proxy runs it on an executor) or another annotation a framework dispatches on
    * ({@code @GetMapping}), is an overridable base implementation in an
    * interface or abstract class, is used in this file where a function must return a future (a
-   * method reference, the result of a lambda), or belongs to a future or publisher type itself
+   * method reference, the result of a lambda or an override, a branch of a conditional), or belongs to a future or publisher type itself
    * ({@code Mono.justOrEmpty}).
    */
   public @Nullable String signatureFixedBy(MethodTree tree, VisitorState state) {
@@ -112,8 +112,10 @@ public final class AsyncSignatures {
 
   /**
    * The methods of this unit used where a function must return a future: as method references,
-   * or called as the result of a lambda ({@code flatMap(x -> x.isEmpty() ? Mono.error(...) :
-   * initialize(x))}).
+   * called as the result of a lambda ({@code flatMap(x -> x.isEmpty() ? Mono.error(...) :
+   * initialize(x))}) or of an override (an {@code AsyncFunction#apply}), or as one branch of a
+   * conditional whose other branch may be a real future ({@code ok ? pending :
+   * failed(t)}).
    */
   private Set<Symbol> referencedInUnit(VisitorState state) {
     CompilationUnitTree current = state.getPath().getCompilationUnit();
@@ -138,7 +140,8 @@ public final class AsyncSignatures {
         @Override
         public Void visitReturn(ReturnTree tree, Void unused) {
           for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
-            if (p.getLeaf() instanceof LambdaExpressionTree) {
+            if (p.getLeaf() instanceof LambdaExpressionTree
+                || (p.getLeaf() instanceof MethodTree method && overrides(method))) {
               if (tree.getExpression() != null) {
                 addCalls(tree.getExpression());
               }
@@ -149,6 +152,19 @@ public final class AsyncSignatures {
             }
           }
           return super.visitReturn(tree, unused);
+        }
+
+        @Override
+        public Void visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
+          if (async.isAsync(ASTHelpers.getType(tree), state)) {
+            addCalls(tree);
+          }
+          return super.visitConditionalExpression(tree, unused);
+        }
+
+        private boolean overrides(MethodTree method) {
+          MethodSymbol symbol = ASTHelpers.getSymbol(method);
+          return symbol != null && !ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty();
         }
 
         private void addCalls(ExpressionTree expression) {

@@ -252,6 +252,45 @@ class NeedlessAsyncTest {
         .doTest();
   }
 
+  /** guava's LocalCache.LoadingValueReference#fullyFailedFuture. */
+  @Test
+  void helperUsedAsABranchBesideARealFuture() {
+    helper
+        .addSourceLines(
+            "Loading.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.SettableFuture;",
+            "final class Loading {",
+            "  private final SettableFuture<String> value = SettableFuture.create();",
+            "  ListenableFuture<String> fail(Throwable t) {",
+            "    return value.setException(t) ? value : failed(t);",
+            "  }",
+            "  private ListenableFuture<String> failed(Throwable t) { return Futures.immediateFailedFuture(t); }",
+            "}")
+        .doTest();
+  }
+
+  /** guava's ClosingFuture.CloseableList#applyClosingFunction, returned from AsyncFunction#apply. */
+  @Test
+  void helperReturnedFromAnOverrideFitsItsContract() {
+    helper
+        .addSourceLines(
+            "Steps.java",
+            "import com.google.common.util.concurrent.AsyncFunction;",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "final class Steps {",
+            "  AsyncFunction<String, Integer> length() {",
+            "    return new AsyncFunction<String, Integer>() {",
+            "      @Override public ListenableFuture<Integer> apply(String input) { return measure(input); }",
+            "    };",
+            "  }",
+            "  ListenableFuture<Integer> measure(String input) { return Futures.immediateFuture(input.length()); }",
+            "}")
+        .doTest();
+  }
+
   /** reactor-core's Flux.just, Flux.error, Mono.justOrEmpty: the factories themselves. */
   @Test
   void factoriesOfTheAsyncTypeItselfAreItsApi() {

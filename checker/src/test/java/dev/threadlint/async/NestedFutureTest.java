@@ -48,9 +48,9 @@ class NestedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Orders {",
             "  Mono<String> find(String id) { return Mono.empty(); }",
-            "  Object load(Flux<String> ids) {",
+            "  void load(Flux<String> ids) {",
             "    // BUG: Diagnostic contains: use `concatMap`",
-            "    return ids.map(this::find);",
+            "    ids.map(this::find).subscribe();",
             "  }",
             "}")
         .doTest();
@@ -159,6 +159,25 @@ class NestedFutureTest {
             "class Orders {",
             "  Mono<String> find(String id) { return Mono.empty(); }",
             "  Flux<String> load(Flux<String> ids) { return Flux.concat(ids.map(this::find)); }",
+            "}")
+        .doTest();
+  }
+
+  /** rxjava's SchedulerWhen#createWorker: a Flowable<Completable> of work handed to a processor. */
+  @Test
+  void streamOfCompletablesKeptAsAQueueOfWork() {
+    helper
+        .addSourceLines(
+            "Work.java",
+            "import io.reactivex.rxjava3.core.Completable;",
+            "import io.reactivex.rxjava3.core.Flowable;",
+            "import io.reactivex.rxjava3.processors.PublishProcessor;",
+            "class Work {",
+            "  final PublishProcessor<Flowable<Completable>> queue = PublishProcessor.create();",
+            "  void submit(Flowable<Runnable> actions) {",
+            "    Flowable<Completable> work = actions.map(Completable::fromRunnable);",
+            "    queue.onNext(work);",
+            "  }",
             "}")
         .doTest();
   }
