@@ -286,4 +286,66 @@ class SyncOverAsyncTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void vertxFutureJoinedThroughItsCompletionStage() {
+    helper
+        .addSourceLines(
+            "Accounts.java",
+            "import io.vertx.core.Future;",
+            "class Accounts {",
+            "  Future<String> owner(String id) { return Future.succeededFuture(id); }",
+            "  Future<Integer> score(String id) {",
+            "    // BUG: Diagnostic contains: inside `score`, which itself returns a Future",
+            "    String owner = owner(id).toCompletionStage().toCompletableFuture().join();",
+            "    return Future.succeededFuture(owner.length());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void joinGuardedByIsDoneInAConditionalExpression() {
+    helper
+        .addSourceLines(
+            "Peek.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Peek {",
+            "  CompletableFuture<String> peek(CompletableFuture<String> f) {",
+            "    return CompletableFuture.completedFuture(f.isDone() ? f.join() : \"pending\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void secondWaitOnTheSameFutureReturnsAtOnce() {
+    helper
+        .addSourceLines(
+            "Twice.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Twice {",
+            "  CompletableFuture<Integer> twice(CompletableFuture<Integer> f) {",
+            "    // BUG: Diagnostic contains: SyncOverAsync",
+            "    int a = f.join();",
+            "    int b = f.join();",
+            "    return CompletableFuture.completedFuture(a + b);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fileInATestSourceRootMayWait() {
+    helper
+        .addSourceLines(
+            "src/test/java/shop/LoaderSpec.java",
+            "package shop;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class LoaderSpec {",
+            "  CompletableFuture<String> load() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> twice() { return CompletableFuture.completedFuture(load().join()); }",
+            "}")
+        .doTest();
+  }
 }
