@@ -179,4 +179,58 @@ class AsyncOnlyForSideEffectTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void vertxAuditWriteThenMapToAValue() {
+    helper
+        .addSourceLines(
+            "Transfers.java",
+            "import io.vertx.core.Future;",
+            "final class Transfers {",
+            "  interface AuditTrail { Future<Void> auditTransfer(String id); }",
+            "  private final AuditTrail audit;",
+            "  Transfers(AuditTrail audit) { this.audit = audit; }",
+            "  // BUG: Diagnostic contains: `AuditTrail.auditTransfer(...)`",
+            "  Future<String> transfer(String from, String to) {",
+            "    String id = from + \"->\" + to;",
+            "    return audit.auditTransfer(id).map(id);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void rxCompletableMetricWriteThenToSingleDefault() {
+    helper
+        .addSourceLines(
+            "Signup.java",
+            "import io.reactivex.rxjava3.core.Completable;",
+            "import io.reactivex.rxjava3.core.Single;",
+            "final class Signup {",
+            "  interface Metrics { Completable recordMetric(String name); }",
+            "  private final Metrics metrics;",
+            "  Signup(Metrics metrics) { this.metrics = metrics; }",
+            "  // BUG: Diagnostic contains: synchronous (return Integer)",
+            "  Single<Integer> register(String email) {",
+            "    int userId = email.hashCode();",
+            "    return metrics.recordMetric(\"signup\").toSingleDefault(userId);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aSideEffectCallerThatIsTheSideEffectsOwnApiIsNotReported() {
+    helper
+        .addSourceLines(
+            "Audit.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Audit {",
+            "  private final RemoteLog log;",
+            "  Audit(RemoteLog log) { this.log = log; }",
+            "  // The write itself returns its future: no continuation, nothing synchronous after it.",
+            "  CompletableFuture<Void> record(String event) { return log.log(event); }",
+            "}")
+        .doTest();
+  }
 }
