@@ -11,8 +11,10 @@ import dev.threadlint.model.ThreadModel.AsyncRole;
 import dev.threadlint.model.ThreadModel.AsyncRule;
 import dev.threadlint.model.ThreadModel.AsyncType;
 import dev.threadlint.model.ThreadModel.ComposeRule;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,10 +33,22 @@ public final class AsyncApis {
   private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();
   private final Map<CallKey, Set<AsyncRole>> roleCache = new HashMap<>();
   private final Map<CallKey, Optional<String>> composeCache = new HashMap<>();
+  // Rules by exact method name, and those whose name is a glob: a call is matched only against
+  // the rules that can name it (most calls are none of these).
+  private final Map<String, List<AsyncRule>> rulesByName = new HashMap<>();
+  private final List<AsyncRule> globRules = new ArrayList<>();
 
   public AsyncApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
+    for (AsyncRule rule : model.asyncRules()) {
+      String name = rule.member().exactName();
+      if (name == null) {
+        globRules.add(rule);
+      } else {
+        rulesByName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
+      }
+    }
   }
 
   /** The async type {@code type} is (or extends), or null; the most specific when several match. */
@@ -137,10 +151,14 @@ public final class AsyncApis {
     Set<AsyncRole> roles = roleCache.get(key);
     if (roles == null) {
       roles = EnumSet.noneOf(AsyncRole.class);
-      for (AsyncRule rule : model.asyncRules()) {
-        if (!roles.contains(rule.role())
-            && matcher.matchesCall(rule.member(), method, receiver, state)) {
-          roles.add(rule.role());
+      String name = method.getSimpleName().toString();
+      for (List<AsyncRule> rules : List.of(rulesByName.getOrDefault(name, List.of()), globRules)) {
+        for (AsyncRule rule : rules) {
+          if (!roles.contains(rule.role())
+              && rule.member().nameMatches(name)
+              && matcher.matchesCall(rule.member(), method, receiver, state)) {
+            roles.add(rule.role());
+          }
         }
       }
       roleCache.put(key, roles);
