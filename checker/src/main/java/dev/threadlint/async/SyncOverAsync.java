@@ -114,6 +114,7 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
    * Why this wait is inside async code, as a phrase for the message, or null when it is not: the
    * nearest enclosing method returns an async type, or the nearest lambda is a continuation of a
    * future or publisher, or the wait follows the start of the task in the same expression.
+   * Lambdas that run in place ({@code forEach}) are looked through.
    */
   private static @Nullable String where(
       MethodInvocationTree tree, ExpressionTree awaited, Analysis analysis, VisitorState state) {
@@ -122,7 +123,13 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree) {
         String continuation = continuationOf(p, async, state);
-        return continuation != null ? continuation : startedInPlace(tree, awaited, analysis, state);
+        if (continuation != null) {
+          return continuation;
+        }
+        if (analysis.contexts().contextOfFunctional(p, state).kind() == Kind.CALLER) {
+          continue; // runs in place (forEach, Optional.map): the enclosing code decides
+        }
+        return startedInPlace(tree, awaited, analysis, state);
       }
       if (leaf instanceof ClassTree) {
         return null;

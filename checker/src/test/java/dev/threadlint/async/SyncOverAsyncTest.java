@@ -348,4 +348,23 @@ class SyncOverAsyncTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void joinInAForEachLambdaRunsInTheAsyncMethod() {
+    helper
+        .addSourceLines(
+            "Batch.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Batch {",
+            "  CompletableFuture<List<String>> collect(List<CompletableFuture<String>> parts) {",
+            "    List<String> out = new ArrayList<>();",
+            "    // BUG: Diagnostic contains: inside `collect`, which itself returns a CompletableFuture",
+            "    parts.forEach(p -> out.add(p.join()));",
+            "    return CompletableFuture.completedFuture(out);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
