@@ -9,6 +9,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -107,7 +108,36 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
             + (publisher
                 ? "flatMap, zipWith or then(...) on the publisher."
                 : "thenCompose or thenCombine (Vert.x: compose), and return the composed future.");
-    return buildDescription(tree).setMessage(message).build();
+    Description.Builder description = buildDescription(tree).setMessage(message);
+    SuggestedFix unwrap = unwrapFix(tree, awaited, async, state);
+    if (unwrap != null) {
+      description.addFix(unwrap);
+    }
+    return description.build();
+  }
+
+  /**
+   * {@code completedFuture(other.join())} (or {@code Mono.just(mono.block())}) where {@code other}
+   * already has the type of the completed value's call: return {@code other} itself, which also
+   * turns a thrown failure into a failed future.
+   */
+  private static @Nullable SuggestedFix unwrapFix(
+      MethodInvocationTree tree, ExpressionTree awaited, AsyncApis async, VisitorState state) {
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    if (!(parent instanceof MethodInvocationTree wrapper)
+        || wrapper.getArguments().size() != 1
+        || wrapper.getArguments().get(0) != tree
+        || !async.is(AsyncRole.COMPLETED_VALUE, ASTHelpers.getSymbol(wrapper), null, state)) {
+      return null;
+    }
+    Type awaitedType = ASTHelpers.getType(awaited);
+    Type wrapperType = ASTHelpers.getType(wrapper);
+    if (awaitedType == null
+        || wrapperType == null
+        || !state.getTypes().isSameType(awaitedType, wrapperType)) {
+      return null;
+    }
+    return SuggestedFix.replace(wrapper, state.getSourceForNode(awaited));
   }
 
   /**
