@@ -146,6 +146,20 @@ final class Corpus {
                   "io.netty:netty-resolver-dns:4.1.109.Final"),
               List.of()),
           new Project(
+              "vertx-web",
+              "io.vertx:vertx-web:4.5.10",
+              List.of(
+                  "io.vertx:vertx-codegen:4.5.10",
+                  "io.vertx:vertx-docgen:0.9.4",
+                  "com.fasterxml.jackson.core:jackson-databind:2.16.1",
+                  // Optional: the auth providers its handlers and examples wire in.
+                  "io.vertx:vertx-auth-htdigest:4.5.10",
+                  "io.vertx:vertx-auth-jwt:4.5.10",
+                  "io.vertx:vertx-auth-oauth2:4.5.10",
+                  "io.vertx:vertx-auth-otp:4.5.10",
+                  "io.vertx:vertx-auth-webauthn:4.5.10"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),

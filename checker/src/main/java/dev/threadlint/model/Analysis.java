@@ -37,6 +37,9 @@ public final class Analysis {
   private final ThreadSafety threadSafety;
   private @Nullable CompilationUnitTree sharedUnit;
   private @Nullable SharedAccesses shared;
+  private final AsyncApis asyncApis;
+  private final KnownCompletion knownCompletion;
+  private final AsyncSignatures asyncSignatures;
   private @Nullable CompilationUnitTree summarizedUnit;
   private @Nullable UnitSummaries summaries;
   private final LockApis lockApis;
@@ -51,6 +54,9 @@ public final class Analysis {
     this.contexts = new ContextResolver(model, matcher, blockingApis);
     this.threadSafety = new ThreadSafety(model, matcher);
     this.lockApis = new LockApis(model, matcher);
+    this.asyncApis = new AsyncApis(model, matcher);
+    this.knownCompletion = new KnownCompletion(asyncApis, blockingApis);
+    this.asyncSignatures = new AsyncSignatures(asyncApis);
   }
 
   /** The analysis of the compilation {@code state} belongs to, created on first use. */
@@ -82,6 +88,21 @@ public final class Analysis {
 
   public BlockingApis blockingApis() {
     return blockingApis;
+  }
+
+  /** What the model says about futures and publishers (the async family). */
+  public AsyncApis asyncApis() {
+    return asyncApis;
+  }
+
+  /** Which waits on futures return at once because the future is known to be complete. */
+  public KnownCompletion knownCompletion() {
+    return knownCompletion;
+  }
+
+  /** Facts about methods that return futures: what they return, what fixes their signature. */
+  public AsyncSignatures asyncSignatures() {
+    return asyncSignatures;
   }
 
   public ContextResolver contexts() {

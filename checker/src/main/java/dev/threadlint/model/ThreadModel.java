@@ -161,6 +161,42 @@ public final class ThreadModel {
    * class (then every public method). Calls on {@code this} bypass the proxy.
    */
   public record ProxiedAsyncRule(String annotation, AnnotationTarget target, String framework) {}
+  /** How an async type delivers its result: one value later, or a stream of signals. */
+  public enum AsyncKind {
+    FUTURE,
+    PUBLISHER
+  }
+
+  /**
+   * A future or publisher type ({@code async-type}).
+   *
+   * @param many whether it delivers many values ({@code Flux}), so that a type argument that is
+   *     itself async can be deliberate ({@code Flux<Flux<T>>} from {@code window})
+   */
+  public record AsyncType(String type, AsyncKind kind, String framework, boolean many) {}
+
+  /** What a call does to or with a future or publisher, for the async family. */
+  public enum AsyncRole {
+    /** A factory of an already-completed future or publisher ({@code completedFuture}, {@code Mono.just}). */
+    COMPLETED_VALUE,
+    /** Waits for the result of its receiver, or of its first argument when static ({@code join}). */
+    AWAITS,
+    /** Tells whether its receiver has completed ({@code isDone}). */
+    COMPLETION_CHECK,
+    /** Completes only after every future among its arguments has ({@code allOf}). */
+    ALL_OF,
+    /** Runs synchronous code (or yields a value) once its receiver completes ({@code thenApply}). */
+    SYNC_CONTINUATION,
+    /** A call made only for its side effect: logging, auditing, metrics ({@code side-effect}). */
+    SIDE_EFFECT,
+    /** An exception to a {@code side-effect} rule ({@code login} is not logging). */
+    NOT_SIDE_EFFECT
+  }
+
+  public record AsyncRule(MemberPattern member, AsyncRole role) {}
+
+  /** A mapping operator and the one that flattens instead ({@code thenApply} → {@code thenCompose}). */
+  public record ComposeRule(MemberPattern member, String with) {}
 
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();
@@ -190,6 +226,9 @@ public final class ThreadModel {
   final List<MemberPattern> subscribingCalls = new ArrayList<>();
   final List<ProxiedAsyncRule> proxiedAsyncRules = new ArrayList<>();
   final List<String> hotSourceTypes = new ArrayList<>();
+  final List<AsyncType> asyncTypes = new ArrayList<>();
+  final List<AsyncRule> asyncRules = new ArrayList<>();
+  final List<ComposeRule> composeRules = new ArrayList<>();
   final List<String> sources = new ArrayList<>();
 
   ThreadModel() {}
@@ -333,6 +372,19 @@ public final class ThreadModel {
     return proxiedAsyncRules;
   }
 
+  public List<AsyncType> asyncTypes() {
+    return asyncTypes;
+  }
+
+  public List<AsyncRule> asyncRules() {
+    return asyncRules;
+  }
+
+  public List<ComposeRule> composeRules() {
+    return composeRules;
+  }
+
+
   /** The model files this model was read from, in order. */
   public List<String> sources() {
     return sources;
@@ -372,7 +424,10 @@ public final class ThreadModel {
         + proxiedAsyncRules.size()
         + hotSourceTypes.size()
         + blockingAnnotations.size()
-        + nonBlockingAnnotations.size();
+        + nonBlockingAnnotations.size()
+        + asyncTypes.size()
+        + asyncRules.size()
+        + composeRules.size();
   }
 
   static Map<String, Kind> kindNames() {

@@ -2,6 +2,11 @@ package dev.threadlint.model;
 
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadModel.AnnotationRule;
+import dev.threadlint.model.ThreadModel.AsyncKind;
+import dev.threadlint.model.ThreadModel.AsyncRole;
+import dev.threadlint.model.ThreadModel.AsyncRule;
+import dev.threadlint.model.ThreadModel.AsyncType;
+import dev.threadlint.model.ThreadModel.ComposeRule;
 import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
@@ -203,9 +208,44 @@ public final class ThreadModelParser {
         model.eagerFactoryRules.add(
             new EagerFactoryRule(line.member(), lazy, offload, line.optional("offload-import", null)));
       }
+      case "async-type" -> {
+        String kind = line.required("kind");
+        AsyncKind asyncKind =
+            switch (kind) {
+              case "future" -> AsyncKind.FUTURE;
+              case "publisher" -> AsyncKind.PUBLISHER;
+              default -> throw new IllegalArgumentException(
+                  "kind= must be future or publisher, not '" + kind + "'");
+            };
+        String values = line.optional("values", "one");
+        if (!values.equals("one") && !values.equals("many")) {
+          throw new IllegalArgumentException("values= must be one or many, not '" + values + "'");
+        }
+        model.asyncTypes.add(
+            new AsyncType(
+                line.typeName(), asyncKind, line.required("framework"), values.equals("many")));
+      }
+      case "completed-value" -> asyncRule(line, AsyncRole.COMPLETED_VALUE);
+      case "awaits" -> asyncRule(line, AsyncRole.AWAITS);
+      case "completion-check" -> asyncRule(line, AsyncRole.COMPLETION_CHECK);
+      case "all-of" -> asyncRule(line, AsyncRole.ALL_OF);
+      case "sync-continuation" -> asyncRule(line, AsyncRole.SYNC_CONTINUATION);
+      case "side-effect" -> asyncRule(line, AsyncRole.SIDE_EFFECT);
+      case "not-side-effect" -> asyncRule(line, AsyncRole.NOT_SIDE_EFFECT);
+      case "compose" -> {
+        String with = line.required("with");
+        if (!with.matches("[\\w$]+")) {
+          throw new IllegalArgumentException("with= must be a method name, not '" + with + "'");
+        }
+        model.composeRules.add(new ComposeRule(line.member(), with));
+      }
       default -> throw new IllegalArgumentException("unknown directive '" + line.directive + "'");
     }
     line.checkAllUsed();
+  }
+
+  private void asyncRule(Line line, AsyncRole role) {
+    model.asyncRules.add(new AsyncRule(line.member(), role));
   }
 
   /** One parsed line: a directive, its argument and key=value attributes. */

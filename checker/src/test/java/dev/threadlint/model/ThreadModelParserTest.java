@@ -10,6 +10,9 @@ import dev.threadlint.config.ModelLoader;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadModel.AnnotationRule;
 import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import dev.threadlint.model.ThreadModel.AsyncKind;
+import dev.threadlint.model.ThreadModel.AsyncRule;
+import dev.threadlint.model.ThreadModel.AsyncType;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.ChainRole;
@@ -332,6 +335,73 @@ class ThreadModelParserTest {
 
     assertEquals(
         "javax.swing.SwingWorker#done", model.doneCallbackRules().get(0).member().toString());
+  }
+
+  @Test
+  void asyncTypes() {
+    ThreadModel model =
+        parse(
+            "async-type java.util.concurrent.CompletionStage kind=future framework=JDK",
+            "async-type reactor.core.publisher.Flux kind=publisher framework=Reactor values=many");
+
+    assertEquals(
+        List.of(
+            new AsyncType("java.util.concurrent.CompletionStage", AsyncKind.FUTURE, "JDK", false),
+            new AsyncType("reactor.core.publisher.Flux", AsyncKind.PUBLISHER, "Reactor", true)),
+        model.asyncTypes());
+  }
+
+  @Test
+  void asyncCallRoles() {
+    ThreadModel model =
+        parse(
+            "completed-value a.F#completed",
+            "awaits a.F#join",
+            "completion-check a.F#isDone",
+            "all-of a.F#allOf",
+            "sync-continuation a.F#then*",
+            "side-effect **#log*",
+            "not-side-effect **#login*");
+
+    List<String> roles = new ArrayList<>();
+    for (AsyncRule rule : model.asyncRules()) {
+      roles.add(rule.role() + " " + rule.member());
+    }
+    assertEquals(
+        List.of(
+            "COMPLETED_VALUE a.F#completed",
+            "AWAITS a.F#join",
+            "COMPLETION_CHECK a.F#isDone",
+            "ALL_OF a.F#allOf",
+            "SYNC_CONTINUATION a.F#then*",
+            "SIDE_EFFECT **#log*",
+            "NOT_SIDE_EFFECT **#login*"),
+        roles);
+  }
+
+  @Test
+  void compose() {
+    ThreadModel model = parse("compose a.F#thenApply with=thenCompose");
+
+    assertEquals("thenCompose", model.composeRules().get(0).with());
+    assertEquals("a.F#thenApply", model.composeRules().get(0).member().toString());
+  }
+
+  @Test
+  void badAsyncValues() {
+    assertEquals(
+        "test.model:1: kind= must be future or publisher, not 'promise'",
+        error("async-type a.F kind=promise framework=X"));
+    assertEquals(
+        "test.model:1: values= must be one or many, not 'two'",
+        error("async-type a.F kind=future framework=X values=two"));
+    assertEquals(
+        "test.model:1: 'async-type' needs framework=...", error("async-type a.F kind=future"));
+    assertEquals("test.model:1: 'compose' needs with=...", error("compose a.F#map"));
+    assertEquals(
+        "test.model:1: with= must be a method name, not 'a.b'", error("compose a.F#map with=a.b"));
+    assertEquals(
+        "test.model:1: expected type#method, got 'a.F'", error("awaits a.F"));
   }
 
   @Test

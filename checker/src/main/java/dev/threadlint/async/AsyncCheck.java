@@ -1,0 +1,64 @@
+package dev.threadlint.async;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.threadlint.config.ConfiguredAnalysis;
+import dev.threadlint.config.InternalErrors;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.AsyncApis;
+import dev.threadlint.model.AsyncSignatures;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What every check of the async family shares: the configured analysis, loaded at the start of
+ * each unit so a bad configuration is reported even in code with no futures, and the guard that
+ * turns an internal error into a note instead of a javac crash.
+ */
+abstract class AsyncCheck extends BugChecker implements CompilationUnitTreeMatcher {
+  private final ConfiguredAnalysis analysis;
+
+  AsyncCheck(ErrorProneFlags flags) {
+    this.analysis = new ConfiguredAnalysis(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    analysis.get(state);
+    return Description.NO_MATCH;
+  }
+
+  /**
+   * The method's returned expressions when it is a method with a body (not a constructor) that
+   * returns a future or publisher and returns something; empty otherwise.
+   */
+  static List<ExpressionTree> asyncReturns(MethodTree tree, AsyncApis async, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null
+        || tree.getBody() == null
+        || method.isConstructor()
+        || !async.isAsync(method.getReturnType(), state)) {
+      return List.of();
+    }
+    return AsyncSignatures.returnedExpressions(tree);
+  }
+
+  /** Runs {@code body} with the analysis, guarded; no match when the configuration is bad. */
+  final Description guarded(VisitorState state, Function<Analysis, Description> body) {
+    return InternalErrors.guard(
+        state,
+        canonicalName(),
+        () -> {
+          Analysis analysis = this.analysis.get(state);
+          return analysis == null ? Description.NO_MATCH : body.apply(analysis);
+        });
+  }
+}

@@ -1,0 +1,135 @@
+package dev.threadlint.async;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.threadlint.Catalogue;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.AsyncApis;
+import dev.threadlint.model.BlockingChain;
+import dev.threadlint.model.MethodSummary;
+import dev.threadlint.model.ThreadModel.AsyncRole;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.inject.Inject;
+
+/**
+ * A method that returns a future or publisher but does no asynchronous work: every return is an
+ * already-completed value ({@code completedFuture}, {@code Mono.just}, ...) computed on the
+ * caller's thread, and nothing else in the body touches a future. Not reported when something
+ * else decides the signature (an interface, Spring's {@code @Async} proxy, a base class, a
+ * method reference), nor when a real async value is among the returns or anywhere in the body.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Returns a future or publisher but does all its work synchronously: the async signature spreads to every caller for nothing",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Catalogue.BASE_URL + "NeedlessAsync.md",
+    tags = BugPattern.StandardTags.SIMPLIFICATION)
+public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher {
+
+  @Inject
+  public NeedlessAsync(ErrorProneFlags flags) {
+    super(flags);
+  }
+
+  /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
+  public NeedlessAsync() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return guarded(state, analysis -> match(tree, analysis, state));
+  }
+
+  private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
+    AsyncApis async = analysis.asyncApis();
+    List<ExpressionTree> returned = asyncReturns(tree, async, state);
+    if (returned.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    Set<Object> completed = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<String> factories = new LinkedHashSet<>();
+    for (ExpressionTree expression : returned) {
+      if (!(expression instanceof MethodInvocationTree call)) {
+        return Description.NO_MATCH; // a future from elsewhere: a field, a parameter, a variable
+      }
+      MethodSymbol callee = ASTHelpers.getSymbol(call);
+      if (!async.is(AsyncRole.COMPLETED_VALUE, callee, null, state)) {
+        return Description.NO_MATCH; // a real async return (the cache-miss path)
+      }
+      // The completed value must itself be computed without futures.
+      for (ExpressionTree argument : call.getArguments()) {
+        if (analysis.asyncSignatures().touchesAsync(argument, t -> false, state)) {
+          return Description.NO_MATCH;
+        }
+      }
+      completed.add(call);
+      factories.add(
+          "`" + AsyncApis.simpleName(callee.owner.type) + "." + callee.getSimpleName() + "(...)`");
+    }
+    if (analysis.asyncSignatures().touchesAsync(tree.getBody(), completed::contains, state)) {
+      return Description.NO_MATCH; // async work another way, or a future returned from a callback
+    }
+    if (analysis.asyncSignatures().signatureFixedBy(tree, state) != null) {
+      return Description.NO_MATCH;
+    }
+    MethodSummary summary = analysis.summaries(state).summary(method);
+    BlockingChain blocks = summary == null ? null : summary.blocking();
+    if (blocks != null && returnsFromEagerFactory(completed, analysis, state)) {
+      return Description.NO_MATCH; // Mono.just(blockingCall()): EagerBlockingInReactiveAssembly's
+    }
+    Type returnType = method.getReturnType();
+    String syncType = async.syncTypeName(returnType, state);
+    String message =
+        "Needless async: every return of `"
+            + method.getSimpleName()
+            + "` is an already-completed value ("
+            + String.join(", ", factories)
+            + ") computed synchronously on the caller's thread, and "
+            + (blocks == null
+                ? "nothing in it waits for anything"
+                : "the caller waits while it blocks (" + blocks.render() + ", which " + blocks.what() + ")")
+            + ". The "
+            + AsyncApis.simpleName(returnType)
+            + " signature makes every caller compose or wait for nothing, and spreads up the"
+            + " call chain. Make it synchronous (return "
+            + syncType
+            + ") and let the callers that need a future wrap the result.";
+    return buildDescription(tree).setMessage(message).build();
+  }
+
+  /** Whether one of the completed values comes from a factory of values computed at assembly. */
+  private static boolean returnsFromEagerFactory(
+      Set<Object> completed, Analysis analysis, VisitorState state) {
+    for (Object call : completed) {
+      MethodInvocationTree invocation = (MethodInvocationTree) call;
+      if (analysis.eagerFactory(
+              ASTHelpers.getSymbol(invocation), ASTHelpers.getReceiverType(invocation), state)
+          != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

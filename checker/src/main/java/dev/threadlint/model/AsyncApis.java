@@ -1,0 +1,215 @@
+package dev.threadlint.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import dev.threadlint.model.ThreadModel.AsyncRole;
+import dev.threadlint.model.ThreadModel.AsyncRule;
+import dev.threadlint.model.ThreadModel.AsyncType;
+import dev.threadlint.model.ThreadModel.ComposeRule;
+import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the knowledge base says about futures and publishers: which types are async, what their
+ * value type is, and what role a call plays ({@code async-type}, {@code completed-value}, {@code
+ * awaits}, ... in the model files). Lookups are cached per type and per method.
+ */
+public final class AsyncApis {
+  private record CallKey(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
+
+  private final ThreadModel model;
+  private final ApiMatcher matcher;
+  private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();
+  private final Map<CallKey, Set<AsyncRole>> roleCache = new HashMap<>();
+  private final Map<CallKey, Optional<String>> composeCache = new HashMap<>();
+  // Rules by exact method name, and those whose name is a glob: a call is matched only against
+  // the rules that can name it (most calls are none of these).
+  private final Map<String, List<AsyncRule>> rulesByName = new HashMap<>();
+  private final List<AsyncRule> globRules = new ArrayList<>();
+
+  public AsyncApis(ThreadModel model, ApiMatcher matcher) {
+    this.model = model;
+    this.matcher = matcher;
+    for (AsyncRule rule : model.asyncRules()) {
+      String name = rule.member().exactName();
+      if (name == null) {
+        globRules.add(rule);
+      } else {
+        rulesByName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
+      }
+    }
+  }
+
+  /** The async type {@code type} is (or extends), or null; the most specific when several match. */
+  public @Nullable AsyncType asyncType(@Nullable Type type, VisitorState state) {
+    if (type == null
+        || type.tsym == null
+        || !(type.hasTag(TypeTag.CLASS) || type.hasTag(TypeTag.TYPEVAR))) {
+      return null; // primitives, method types of a method select, packages, errors
+    }
+    return typeCache
+        .computeIfAbsent(type.tsym, t -> Optional.ofNullable(computeAsyncType(type, state)))
+        .orElse(null);
+  }
+
+  private @Nullable AsyncType computeAsyncType(Type type, VisitorState state) {
+    AsyncType found = null;
+    Type foundType = null;
+    Types types = state.getTypes();
+    for (AsyncType candidate : model.asyncTypes()) {
+      Type resolved = matcher.resolve(candidate.type(), state);
+      if (resolved == null || !types.isSubtype(types.erasure(type), resolved)) {
+        continue;
+      }
+      if (found == null || types.isSubtype(resolved, foundType)) {
+        found = candidate;
+        foundType = resolved;
+      }
+    }
+    return found;
+  }
+
+  public boolean isAsync(@Nullable Type type, VisitorState state) {
+    return asyncType(type, state) != null;
+  }
+
+  /**
+   * The type of the value an async type delivers ({@code T} of {@code CompletableFuture<T>}), or
+   * null when unknown (raw, or no type argument, like RxJava's {@code Completable}).
+   */
+  public @Nullable Type valueType(@Nullable Type type, VisitorState state) {
+    AsyncType async = asyncType(type, state);
+    if (async == null) {
+      return null;
+    }
+    Type declared = matcher.resolve(async.type(), state);
+    Type asSuper = declared == null ? null : state.getTypes().asSuper(type, declared.tsym);
+    if (asSuper == null || asSuper.getTypeArguments().size() != 1) {
+      return null;
+    }
+    Type argument = asSuper.getTypeArguments().get(0);
+    if (argument instanceof Type.WildcardType wildcard) {
+      return wildcard.isExtendsBound() && wildcard.type != null ? wildcard.type : null;
+    }
+    return argument;
+  }
+
+  /**
+   * Whether the value of the async type is nothing: {@code Void}, or no type argument at all
+   * ({@code Completable}).
+   */
+  public boolean deliversNothing(Type type, VisitorState state) {
+    Type value = valueType(type, state);
+    if (value == null) {
+      AsyncType async = asyncType(type, state);
+      Type declared = async == null ? null : matcher.resolve(async.type(), state);
+      return declared != null && declared.tsym.getTypeParameters().isEmpty();
+    }
+    return value.tsym != null && value.tsym.getQualifiedName().contentEquals("java.lang.Void");
+  }
+
+  /**
+   * How a message names what a method returning {@code asyncType} would return if it were
+   * synchronous: the value's simple name, or {@code void} when it delivers nothing.
+   */
+  public String syncTypeName(Type asyncType, VisitorState state) {
+    Type value = valueType(asyncType, state);
+    if (value == null || deliversNothing(asyncType, state)) {
+      return "void";
+    }
+    return value.tsym == null ? value.toString() : value.tsym.getSimpleName().toString();
+  }
+
+  /** Whether the call plays that role per the model. */
+  public boolean is(
+      AsyncRole role, @Nullable MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    if (method == null) {
+      return false;
+    }
+    return roles(method, receiver, state).contains(role);
+  }
+
+  /** Whether the call is made for its side effect only (a {@code side-effect} rule, no exception). */
+  public boolean isSideEffect(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Set<AsyncRole> roles = roles(method, receiver, state);
+    return roles.contains(AsyncRole.SIDE_EFFECT) && !roles.contains(AsyncRole.NOT_SIDE_EFFECT);
+  }
+
+  private Set<AsyncRole> roles(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    Set<AsyncRole> roles = roleCache.get(key);
+    if (roles == null) {
+      roles = EnumSet.noneOf(AsyncRole.class);
+      String name = method.getSimpleName().toString();
+      for (List<AsyncRule> rules : List.of(rulesByName.getOrDefault(name, List.of()), globRules)) {
+        for (AsyncRule rule : rules) {
+          if (!roles.contains(rule.role())
+              && rule.member().nameMatches(name)
+              && matcher.matchesCall(rule.member(), method, receiver, state)) {
+            roles.add(rule.role());
+          }
+        }
+      }
+      roleCache.put(key, roles);
+    }
+    return roles;
+  }
+
+  /** The flattening sibling of a mapping operator ({@code thenCompose} for {@code thenApply}), or null. */
+  public @Nullable String composeWith(
+      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    return composeCache
+        .computeIfAbsent(
+            key,
+            k -> {
+              for (ComposeRule rule : model.composeRules()) {
+                if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+                  return Optional.of(rule.with());
+                }
+              }
+              return Optional.empty();
+            })
+        .orElse(null);
+  }
+
+  /**
+   * The {@code proxied-async} annotation that makes the method run asynchronously through a proxy
+   * (on the method, or on its class when the rule says {@code on=any}), or null.
+   */
+  public @Nullable String asyncAnnotation(MethodSymbol method) {
+    for (ProxiedAsyncRule rule : model.proxiedAsyncRules()) {
+      if (ApiMatcher.hasAnnotation(method, rule.annotation())
+          || (rule.target() == AnnotationTarget.ANY
+              && method.enclClass() != null
+              && ApiMatcher.hasAnnotation(method.enclClass(), rule.annotation()))) {
+        return rule.annotation();
+      }
+    }
+    return null;
+  }
+
+  /** How messages show an async type: its simple name ({@code CompletableFuture}). */
+  public static String simpleName(Type type) {
+    return type.tsym == null ? type.toString() : type.tsym.getSimpleName().toString();
+  }
+
+  /** The call's receiver type, the way {@link ApiMatcher} wants it (null for static calls). */
+  public static @Nullable Type receiverType(
+      com.sun.source.tree.MethodInvocationTree call, MethodSymbol method) {
+    return method.isStatic() ? null : ASTHelpers.getReceiverType(call);
+  }
+}

@@ -1,0 +1,218 @@
+package dev.threadlint.async;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class NestedFutureTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NestedFuture.class, getClass());
+
+  @Test
+  void thenApplyWithAFunctionReturningAFuture() {
+    helper
+        .addSourceLines(
+            "Users.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Users {",
+            "  CompletableFuture<String> fetch(int id) { return new CompletableFuture<>(); }",
+            "  Object load(CompletableFuture<Integer> id) {",
+            "    // BUG: Diagnostic contains: use `thenCompose`, which flattens it",
+            "    return id.thenApply(i -> fetch(i));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void monoMapReturningAMono() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  Mono<String> find(String id) { return Mono.empty(); }",
+            "  Mono<Mono<String>> load(Mono<String> id) {",
+            "    // BUG: Diagnostic contains: returns a Mono<Mono<String>>",
+            "    return id.map(this::find);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fluxMapReturningAMonoSuggestsConcatMap() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  Mono<String> find(String id) { return Mono.empty(); }",
+            "  void load(Flux<String> ids) {",
+            "    // BUG: Diagnostic contains: use `concatMap`",
+            "    ids.map(this::find).subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void completedFutureWrappingAFuture() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Cache {",
+            "  Object get(CompletableFuture<String> pending) {",
+            "    // BUG: Diagnostic contains: Return or compose the inner CompletableFuture directly",
+            "    return CompletableFuture.completedFuture(pending);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void vertxMapReturningAFutureSuggestsCompose() {
+    helper
+        .addSourceLines(
+            "Accounts.java",
+            "import io.vertx.core.Future;",
+            "class Accounts {",
+            "  Future<String> owner(String id) { return Future.succeededFuture(id); }",
+            "  Object load(Future<String> id) {",
+            "    // BUG: Diagnostic contains: use `compose`",
+            "    return id.map(this::owner);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void abstractMethodDeclaredNested() {
+    helper
+        .addSourceLines(
+            "Repo.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Repo {",
+            "  // BUG: Diagnostic contains: is declared to return a CompletableFuture<CompletableFuture<String>>",
+            "  CompletableFuture<CompletableFuture<String>> find(String id);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void nestingThatFlowsOnIsReportedOnceWhereCreated() {
+    helper
+        .addSourceLines(
+            "Users.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Users {",
+            "  CompletableFuture<String> fetch(int id) { return new CompletableFuture<>(); }",
+            "  Object load(CompletableFuture<Integer> id) {",
+            "    // BUG: Diagnostic contains: NestedFuture",
+            "    return id.thenApply(i -> fetch(i))",
+            "        .whenComplete((f, e) -> {})",
+            "        .exceptionally(e -> null);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void thenComposeIsFine() {
+    helper
+        .addSourceLines(
+            "Users.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Users {",
+            "  CompletableFuture<String> fetch(int id) { return new CompletableFuture<>(); }",
+            "  Mono<String> find(String id) { return Mono.empty(); }",
+            "  CompletableFuture<String> load(CompletableFuture<Integer> id) {",
+            "    return id.thenCompose(this::fetch);",
+            "  }",
+            "  Mono<String> load(Mono<String> id) { return id.flatMap(this::find); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fluxOfFluxFromWindowIsDeliberate() {
+    helper
+        .addSourceLines(
+            "Batches.java",
+            "import reactor.core.publisher.Flux;",
+            "class Batches {",
+            "  Flux<Flux<String>> batches(Flux<String> lines) { return lines.window(10); }",
+            "  Flux<Flux<String>> copies(Flux<String> lines) { return lines.map(l -> Flux.just(l, l)); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void streamOfMonosHandedToConcatIsItsInput() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  Mono<String> find(String id) { return Mono.empty(); }",
+            "  Flux<String> load(Flux<String> ids) { return Flux.concat(ids.map(this::find)); }",
+            "}")
+        .doTest();
+  }
+
+  /** rxjava's SchedulerWhen#createWorker: a Flowable<Completable> of work handed to a processor. */
+  @Test
+  void streamOfCompletablesKeptAsAQueueOfWork() {
+    helper
+        .addSourceLines(
+            "Work.java",
+            "import io.reactivex.rxjava3.core.Completable;",
+            "import io.reactivex.rxjava3.core.Flowable;",
+            "import io.reactivex.rxjava3.processors.PublishProcessor;",
+            "class Work {",
+            "  final PublishProcessor<Flowable<Completable>> queue = PublishProcessor.create();",
+            "  void submit(Flowable<Runnable> actions) {",
+            "    Flowable<Completable> work = actions.map(Completable::fromRunnable);",
+            "    queue.onNext(work);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void overrideOfANestedContractIsNotReportedAgain() {
+    helper
+        .addSourceLines(
+            "Repo.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Repo {",
+            "  // BUG: Diagnostic contains: NestedFuture",
+            "  CompletableFuture<CompletableFuture<String>> find(String id);",
+            "}")
+        .addSourceLines(
+            "Sub.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Sub extends Repo {",
+            "  @Override CompletableFuture<CompletableFuture<String>> find(String id);",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void futureOfAListIsNotNested() {
+    helper
+        .addSourceLines(
+            "Lists.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Lists {",
+            "  CompletableFuture<List<String>> all(CompletableFuture<String> one) {",
+            "    return one.thenApply(List::of);",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
