@@ -44,6 +44,32 @@ class AsyncSelfInvocationTest {
   }
 
   @Test
+  void ejbAsynchronousClassCalledOnThis() {
+    helper
+        .addSourceLines(
+            "Reports.java",
+            "import jakarta.ejb.Asynchronous;",
+            "import jakarta.ejb.Stateless;",
+            "import java.util.concurrent.Future;",
+            "@Stateless",
+            "@Asynchronous",
+            "public class Reports {",
+            "  public Future<String> render(String id) { return null; }",
+            "  private void renderLater(String id) {}",
+            "  public void renderAll(Iterable<String> ids) {",
+            "    for (String id : ids) {",
+            "      // BUG: Diagnostic contains: `render` is a public method of `Reports`, which is"
+                + " annotated `@Asynchronous`, but this call is on `this`: Jakarta EE makes it"
+                + " asynchronous with a proxy",
+            "      render(id);",
+            "      renderLater(id);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void explicitThisCall() {
     mailer(
             "public void register(String user) {",

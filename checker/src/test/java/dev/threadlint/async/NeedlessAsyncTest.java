@@ -106,16 +106,11 @@ class NeedlessAsyncTest {
   void ejbAsynchronousMethodReturnsACompletedFutureOnPurpose() {
     helper
         .addSourceLines(
-            "Asynchronous.java",
-            "package jakarta.ejb;",
-            "import java.lang.annotation.*;",
-            "@Retention(RetentionPolicy.RUNTIME)",
-            "@Target({ElementType.METHOD, ElementType.TYPE})",
-            "public @interface Asynchronous {}")
-        .addSourceLines(
             "Reports.java",
             "import java.util.concurrent.CompletableFuture;",
             "import jakarta.ejb.Asynchronous;",
+            "import jakarta.ejb.Stateless;",
+            "@Stateless",
             "@Asynchronous",
             "public class Reports {",
             "  public CompletableFuture<String> render(String id) {",
