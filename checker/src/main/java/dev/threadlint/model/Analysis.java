@@ -38,6 +38,8 @@ public final class Analysis {
   private @Nullable CompilationUnitTree sharedUnit;
   private @Nullable SharedAccesses shared;
   private final AsyncApis asyncApis;
+  private final RulesByName<EagerFactoryRule> eagerFactories;
+  private final RulesByName<MemberPattern> subscribingCalls;
   private final KnownCompletion knownCompletion;
   private final AsyncSignatures asyncSignatures;
   private @Nullable CompilationUnitTree summarizedUnit;
@@ -55,6 +57,8 @@ public final class Analysis {
     this.threadSafety = new ThreadSafety(model, matcher);
     this.lockApis = new LockApis(model, matcher);
     this.asyncApis = new AsyncApis(model, matcher);
+    this.eagerFactories = new RulesByName<>(model.eagerFactoryRules(), EagerFactoryRule::member);
+    this.subscribingCalls = RulesByName.of(model.subscribingCalls());
     this.knownCompletion = new KnownCompletion(asyncApis, blockingApis);
     this.asyncSignatures = new AsyncSignatures(asyncApis);
   }
@@ -117,7 +121,7 @@ public final class Analysis {
   public SharedAccesses sharedAccesses(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != sharedUnit || shared == null) {
-      shared = SharedAccesses.compute(unit, contexts, blockingApis, threadSafety, state);
+      shared = SharedAccesses.compute(unit, contexts, blockingApis, threadSafety, asyncApis, state);
       sharedUnit = unit;
     }
     return shared;
@@ -240,7 +244,7 @@ public final class Analysis {
   /** The {@code eager-factory} rule of a call ({@code Mono.just}), or null. */
   public @Nullable EagerFactoryRule eagerFactory(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    for (EagerFactoryRule rule : model.eagerFactoryRules()) {
+    for (EagerFactoryRule rule : eagerFactories.candidates(method.getSimpleName())) {
       if (matcher.matchesCall(rule.member(), method, receiver, state)) {
         return rule;
       }
@@ -270,7 +274,7 @@ public final class Analysis {
 
   /** Whether the call subscribes to its receiver itself (a {@code subscribes} rule). */
   public boolean subscribes(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    for (MemberPattern pattern : model.subscribingCalls()) {
+    for (MemberPattern pattern : subscribingCalls.candidates(method.getSimpleName())) {
       if (matcher.matchesCall(pattern, method, receiver, state)) {
         return true;
       }

@@ -3,6 +3,7 @@ package dev.threadlint.model;
 import com.google.errorprone.VisitorState;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import com.sun.tools.javac.code.Types;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.tree.CompilationUnitTree;
@@ -43,6 +44,7 @@ public final class ContextResolver {
   private final ContextPhrases phrases;
   private final AnnotationContexts annotations;
   private final ParallelStreams parallelStreams;
+  private final RulesByName<OverrideRule> overrideRules;
 
   public ContextResolver(ThreadModel model, ApiMatcher matcher, BlockingApis blocking) {
     this.model = model;
@@ -52,6 +54,7 @@ public final class ContextResolver {
     this.phrases = new ContextPhrases(model);
     this.annotations = new AnnotationContexts(model, matcher, phrases);
     this.parallelStreams = new ParallelStreams(model, matcher);
+    this.overrideRules = new RulesByName<>(model.overrideRules(), OverrideRule::member);
   }
 
   /**
@@ -133,6 +136,30 @@ public final class ContextResolver {
    * passed to or what it implements. May be {@link Kind#CALLER}.
    */
   public ThreadContext contextOfFunctional(TreePath path, VisitorState state) {
+    Map<Tree, ThreadContext> known = memo(path);
+    ThreadContext context = known.get(path.getLeaf());
+    if (context == null) {
+      context = computeContextOfFunctional(path, state);
+      known.put(path.getLeaf(), context);
+    }
+    return context;
+  }
+
+  // Every check asks for the contexts of the same methods and lambdas: they are computed once per
+  // compilation unit (a tree belongs to one unit, and its path is the same every time).
+  private @Nullable CompilationUnitTree memoUnit;
+  private final Map<Tree, ThreadContext> memo = new IdentityHashMap<>();
+
+  private Map<Tree, ThreadContext> memo(TreePath path) {
+    CompilationUnitTree unit = path.getCompilationUnit();
+    if (unit != memoUnit) {
+      memo.clear();
+      memoUnit = unit;
+    }
+    return memo;
+  }
+
+  private ThreadContext computeContextOfFunctional(TreePath path, VisitorState state) {
     Tree leaf = path.getLeaf();
     String what =
         leaf instanceof LambdaExpressionTree
@@ -171,6 +198,16 @@ public final class ContextResolver {
 
   /** The context of a method body, from its annotations, what it overrides, or its class. */
   public ThreadContext contextOfMethod(TreePath methodPath, VisitorState state) {
+    Map<Tree, ThreadContext> known = memo(methodPath);
+    ThreadContext context = known.get(methodPath.getLeaf());
+    if (context == null) {
+      context = computeContextOfMethod(methodPath, state);
+      known.put(methodPath.getLeaf(), context);
+    }
+    return context;
+  }
+
+  private ThreadContext computeContextOfMethod(TreePath methodPath, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol((MethodTree) methodPath.getLeaf());
     if (method == null) {
       return ThreadContext.unknown();
@@ -362,7 +399,7 @@ public final class ContextResolver {
 
   private @Nullable ThreadContext contextOfOverride(
       MethodSymbol method, String subject, VisitorState state) {
-    for (OverrideRule rule : model.overrideRules()) {
+    for (OverrideRule rule : overrideRules.candidates(method.getSimpleName())) {
       if (!matcher.matchesOverride(rule.member(), method, state)) {
         continue;
       }

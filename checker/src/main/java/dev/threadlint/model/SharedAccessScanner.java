@@ -33,6 +33,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.model.ConcurrentTask.Region;
+import dev.threadlint.model.ThreadModel.AsyncKind;
+import dev.threadlint.model.ThreadModel.AsyncType;
 import dev.threadlint.model.ThreadContext.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +58,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
   private final ContextResolver contexts;
   private final BlockingApis blocking;
   private final ThreadSafety safety;
+  private final AsyncApis async;
   private final VisitorState state;
   final Map<VarSymbol, List<Access>> byVariable = new LinkedHashMap<>();
   final Map<Tree, Access> byTree = new IdentityHashMap<>();
@@ -78,11 +81,13 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
       ContextResolver contexts,
       BlockingApis blocking,
       ThreadSafety safety,
+      AsyncApis async,
       VisitorState state) {
     this.unit = unit;
     this.contexts = contexts;
     this.blocking = blocking;
     this.safety = safety;
+    this.async = async;
     this.state = state;
   }
 
@@ -274,13 +279,21 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
     Tree origin = context.origin();
     TreePath originPath = origin == null ? null : pathTo(origin);
     int startEnd = originPath == null ? -1 : startOf(originPath);
+    if (context.kind().forbidsBlocking() && isFutureContinuation(origin)) {
+      // A continuation of a future (Vert.x `future.map(...)`, `onComplete`) runs once the future
+      // has completed, after whatever task completed it: that task's writes happen before it.
+      // Which task completes which future is not tracked, so no continuation is a racing task.
+      return null;
+    }
     if (context.kind().forbidsBlocking()) {
       // An event-loop or UI callback is usually registered from that thread, or runs in place
       // (a Reactor operator subscribed right here): it races with worker tasks, not with the
       // code that registers it.
       startEnd = -1;
     }
-    Tree loop = originPath == null ? null : loopAround(originPath);
+    // Event-loop and UI callbacks handed over in a loop still run one at a time, on one thread.
+    Tree loop =
+        originPath == null || context.kind().forbidsBlocking() ? null : loopAround(originPath);
     String repeated = null;
     if (context.kind() == Kind.COMMON_POOL && originPath != null && isStreamCall(origin)) {
       repeated = "a parallel stream runs it on several threads at once";
@@ -318,6 +331,19 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
             originPath == null ? List.of() : otherBranches(originPath));
     tasks.add(task);
     return new Region(task, tree);
+  }
+
+  /** Whether the call registers a callback on a future ({@code async-type ... kind=future}). */
+  private boolean isFutureContinuation(@Nullable Tree origin) {
+    if (!(origin instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || method.isStatic()) {
+      return false;
+    }
+    AsyncType type = async.asyncType(ASTHelpers.getReceiverType(call), state);
+    return type != null && type.kind() == AsyncKind.FUTURE;
   }
 
   /** The innermost named class around the current path. */

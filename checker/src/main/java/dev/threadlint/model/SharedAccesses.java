@@ -293,8 +293,10 @@ public final class SharedAccesses {
       ContextResolver contexts,
       BlockingApis blocking,
       ThreadSafety safety,
+      AsyncApis async,
       VisitorState state) {
-    SharedAccessScanner collector = new SharedAccessScanner(unit, contexts, blocking, safety, state);
+    SharedAccessScanner collector =
+        new SharedAccessScanner(unit, contexts, blocking, safety, async, state);
     collector.prescan();
     collector.scan(unit, null);
     return new SharedAccesses(collector);

@@ -41,7 +41,12 @@ public final class ThreadSafety {
   private final Map<TypeSymbol, Boolean> safeTypes = new HashMap<>();
   private final Map<TypeSymbol, Optional<UnsafeType>> unsafeTypes = new HashMap<>();
 
+  private final RulesByName<MemberPattern> mutators;
+  private final RulesByName<MemberPattern> safeFactories;
+
   public ThreadSafety(ThreadModel model, ApiMatcher matcher) {
+    this.mutators = RulesByName.of(model.mutators());
+    this.safeFactories = RulesByName.of(model.threadSafeFactories());
     this.model = model;
     this.matcher = matcher;
   }
@@ -77,7 +82,7 @@ public final class ThreadSafety {
 
   /** Whether the call changes the state of the object it is called on. */
   public boolean isMutator(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    for (MemberPattern pattern : model.mutators()) {
+    for (MemberPattern pattern : mutators.candidates(method.getSimpleName())) {
       if (matcher.matchesCall(pattern, method, receiver, state)) {
         return true;
       }
@@ -157,7 +162,7 @@ public final class ThreadSafety {
     if (method == null) {
       return false;
     }
-    for (MemberPattern pattern : model.threadSafeFactories()) {
+    for (MemberPattern pattern : safeFactories.candidates(method.getSimpleName())) {
       if (matcher.matchesCall(pattern, method, null, state)) {
         return true;
       }

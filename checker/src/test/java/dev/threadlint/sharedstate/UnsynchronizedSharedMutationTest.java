@@ -542,4 +542,72 @@ class UnsynchronizedSharedMutationTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void continuationOfAFutureRunsAfterTheTaskThatCompletedIt() {
+    // Regression: vertx-core SSLHelper. The worker task writes the fields, then completes the
+    // future; the map(...) continuation reads them once it has completed: happens-before.
+    helper
+        .addSourceLines(
+            "Certs.java",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.Vertx;",
+            "class Certs {",
+            "  private String pem;",
+            "  Future<String> load(Vertx vertx) {",
+            "    return vertx.<Void>executeBlocking(() -> {",
+            "      pem = \"-----BEGIN CERTIFICATE-----\";",
+            "      return null;",
+            "    }).map(v -> pem.trim());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void timerHandlerStillRacesWithAWorkerTask() {
+    helper
+        .addSourceLines(
+            "Certs.java",
+            "import io.vertx.core.Vertx;",
+            "class Certs {",
+            "  private String pem;",
+            "  void load(Vertx vertx) {",
+            "    vertx.<Void>executeBlocking(() -> {",
+            "      // BUG: Diagnostic contains: UnsynchronizedSharedMutation",
+            "      pem = \"-----BEGIN CERTIFICATE-----\";",
+            "      return null;",
+            "    });",
+            "    // BUG: Diagnostic contains: UnsynchronizedSharedMutation",
+            "    vertx.setPeriodic(1000, id -> System.out.println(pem));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void eventLoopCallbacksRegisteredInALoopRunOneAtATime() {
+    // Regression: vertx-web StaticHandlerImpl adds to a local ArrayList in the completion handler
+    // of each file-props lookup it starts in a loop; those handlers all run on the event loop.
+    helper
+        .addSourceLines(
+            "Links.java",
+            "import io.vertx.core.file.FileSystem;",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "class Links {",
+            "  List<String> links(FileSystem fs, List<String> files) {",
+            "    List<String> links = new ArrayList<>();",
+            "    for (String file : files) {",
+            "      fs.exists(file, exists -> {",
+            "        if (exists.succeeded()) {",
+            "          links.add(file);",
+            "        }",
+            "      });",
+            "    }",
+            "    return links;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
