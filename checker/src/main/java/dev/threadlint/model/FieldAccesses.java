@@ -14,6 +14,7 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
@@ -266,8 +267,14 @@ public final class FieldAccesses {
 
   /** Whether the tree is a declaration annotated {@code @SuppressWarnings("GuardedBy")}. */
   private static boolean suppressesGuardedBy(Tree tree) {
-    if (!(tree instanceof MethodTree || tree instanceof ClassTree || tree instanceof VariableTree)) {
-      return false;
+    ModifiersTree modifiers =
+        tree instanceof MethodTree m
+            ? m.getModifiers()
+            : tree instanceof ClassTree c
+                ? c.getModifiers()
+                : tree instanceof VariableTree v ? v.getModifiers() : null;
+    if (modifiers == null || modifiers.getAnnotations().isEmpty()) {
+      return false; // most declarations: no annotation to look up
     }
     Symbol symbol = ASTHelpers.getSymbol(tree);
     SuppressWarnings suppress = symbol == null ? null : symbol.getAnnotation(SuppressWarnings.class);
