@@ -124,7 +124,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
             && !methodTasks.containsKey(target)) {
           // `executor.submit(this::drain)`: drain's body runs as the task.
           ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
-          if (concurrent(context.kind())) {
+          if (concurrent(context.kind()) && !continuesAFuture(context)) {
             ConcurrentTask task =
                 new ConcurrentTask(
                     tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
@@ -279,10 +279,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
     Tree origin = context.origin();
     TreePath originPath = origin == null ? null : pathTo(origin);
     int startEnd = originPath == null ? -1 : startOf(originPath);
-    if (context.kind().forbidsBlocking() && isFutureContinuation(origin)) {
-      // A continuation of a future (Vert.x `future.map(...)`, `onComplete`) runs once the future
-      // has completed, after whatever task completed it: that task's writes happen before it.
-      // Which task completes which future is not tracked, so no continuation is a racing task.
+    if (continuesAFuture(context)) {
       return null;
     }
     if (context.kind().forbidsBlocking()) {
@@ -331,6 +328,16 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
             originPath == null ? List.of() : otherBranches(originPath));
     tasks.add(task);
     return new Region(task, tree);
+  }
+
+  /**
+   * Whether the context is a continuation of a future (Vert.x `future.map(...)`, `onComplete`):
+   * it runs once the future has completed, after whatever task completed it, so that task's
+   * writes happen before it. Which task completes which future is not tracked, so no
+   * continuation is a racing task, whether a lambda or a method reference.
+   */
+  private boolean continuesAFuture(ThreadContext context) {
+    return context.kind().forbidsBlocking() && isFutureContinuation(context.origin());
   }
 
   /** Whether the call registers a callback on a future ({@code async-type ... kind=future}). */

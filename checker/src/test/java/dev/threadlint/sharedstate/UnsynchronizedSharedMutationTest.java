@@ -565,6 +565,33 @@ class UnsynchronizedSharedMutationTest {
   }
 
   @Test
+  void methodReferenceContinuationOfAFutureRunsAfterTheTaskThatCompletedIt() {
+    // Regression: vertx-core SSLHelper, `build(...).map(EngineConfig::sslContextProvider)`: the
+    // continuation is a method reference to a method of this unit, which reads what the worker
+    // task wrote before it completed the future.
+    helper
+        .addSourceLines(
+            "Certs.java",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.Vertx;",
+            "class Certs {",
+            "  private String pem;",
+            "  private class Config {",
+            "    String provider() {",
+            "      return pem.trim();",
+            "    }",
+            "  }",
+            "  Future<String> load(Vertx vertx) {",
+            "    return vertx.<Config>executeBlocking(() -> {",
+            "      pem = \"-----BEGIN CERTIFICATE-----\";",
+            "      return new Config();",
+            "    }).map(Config::provider);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void timerHandlerStillRacesWithAWorkerTask() {
     helper
         .addSourceLines(
