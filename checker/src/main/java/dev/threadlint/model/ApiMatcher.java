@@ -2,6 +2,7 @@ package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -108,8 +109,9 @@ public final class ApiMatcher {
 
   /** Whether the symbol carries an annotation of that qualified name (matched by name only). */
   public static boolean hasAnnotation(Symbol symbol, String annotation) {
-    for (var mirror : symbol.getAnnotationMirrors()) {
-      if (mirror.getAnnotationType().asElement().toString().equals(annotation)) {
+    for (Attribute.Compound mirror : symbol.getAnnotationMirrors()) {
+      // Compared as a Name: no string is built for each annotation of each symbol asked about.
+      if (mirror.type.tsym.getQualifiedName().contentEquals(annotation)) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -399,26 +400,44 @@ public final class ContextResolver {
 
   private @Nullable ThreadContext contextOfOverride(
       MethodSymbol method, String subject, VisitorState state) {
-    for (OverrideRule rule : overrideRules.candidates(method.getSimpleName())) {
-      if (!matcher.matchesOverride(rule.member(), method, state)) {
-        continue;
+    List<OverrideRule> candidates = overrideRules.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    // The methods it overrides, then itself: found once for all candidates (five rules, such as
+    // Netty's `ChannelHandler#*`, are candidates for every method of every class).
+    List<MethodSymbol> declarers = new ArrayList<>(ASTHelpers.findSuperMethods(method, state.getTypes()));
+    declarers.add(method);
+    for (OverrideRule rule : candidates) {
+      for (MethodSymbol declared : declarers) {
+        if (!rulesDeclaredIn(declared.owner).contains(rule)) {
+          continue;
+        }
+        String target =
+            "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
+        String reason = subject + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
+        return ThreadContext.of(rule.kind(), reason, rule.framework());
       }
-      MethodSymbol declared = declaredMatch(rule, method, state);
-      String target =
-          "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
-      String reason = subject + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
-      return ThreadContext.of(rule.kind(), reason, rule.framework());
     }
     return null;
   }
 
-  private MethodSymbol declaredMatch(OverrideRule rule, MethodSymbol method, VisitorState state) {
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (rule.member().typeNameMatches(ApiMatcher.ownerName(overridden))) {
-        return overridden;
-      }
-    }
-    return method;
+  /** The override rules whose type pattern names this type, by type (per compilation). */
+  private final Map<Symbol, List<OverrideRule>> overrideRulesByType = new IdentityHashMap<>();
+
+  private List<OverrideRule> rulesDeclaredIn(Symbol type) {
+    return overrideRulesByType.computeIfAbsent(
+        type,
+        t -> {
+          String name = t.getQualifiedName().toString();
+          List<OverrideRule> found = new ArrayList<>(1);
+          for (OverrideRule rule : model.overrideRules()) {
+            if (rule.member().typeNameMatches(name)) {
+              found.add(rule);
+            }
+          }
+          return found.isEmpty() ? List.of() : found;
+        });
   }
 
   private static int indexOf(List<? extends ExpressionTree> arguments, Tree argument) {
