@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
  * awaits}, ... in the model files). Lookups are cached per type and per method.
  */
 public final class AsyncApis {
-  private record CallKey(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
@@ -149,7 +148,7 @@ public final class AsyncApis {
   }
 
   private Set<AsyncRole> roles(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    CallKey key = CallKey.of(method, receiver);
     Set<AsyncRole> roles = roleCache.get(key);
     if (roles == null) {
       roles = EnumSet.noneOf(AsyncRole.class);
@@ -171,7 +170,7 @@ public final class AsyncApis {
   /** The flattening sibling of a mapping operator ({@code thenCompose} for {@code thenApply}), or null. */
   public @Nullable String composeWith(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    CallKey key = CallKey.of(method, receiver);
     return composeCache
         .computeIfAbsent(
             key,

@@ -35,7 +35,6 @@ public final class BlockingApis {
    */
   public record BlockingApi(String call, String what, boolean waitsForLock) {}
 
-  private record CallKey(MethodSymbol method, @Nullable Object receiver) {}
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
@@ -65,7 +64,7 @@ public final class BlockingApis {
     if (rules.isEmpty() && method.getAnnotationMirrors().isEmpty()) {
       return null; // most calls: no rule names the method, no annotation can make it blocking
     }
-    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    CallKey key = CallKey.of(method, receiver);
     Optional<BlockingApi> cached = cache.get(key);
     if (cached == null) {
       cached = Optional.ofNullable(compute(rules, method, receiver, state));

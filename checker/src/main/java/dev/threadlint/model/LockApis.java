@@ -31,7 +31,6 @@ public final class LockApis {
     }
   }
 
-  private record CallKey(MethodSymbol method, @Nullable Object receiver) {}
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
@@ -47,7 +46,7 @@ public final class LockApis {
     if (model.lockRules().isEmpty() || method.isStatic()) {
       return null;
     }
-    CallKey key = new CallKey(method, receiver == null ? null : receiver.tsym);
+    CallKey key = CallKey.of(method, receiver);
     Optional<LockRule> cached = cache.get(key);
     if (cached == null) {
       LockRule found = null;

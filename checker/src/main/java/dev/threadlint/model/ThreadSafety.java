@@ -38,6 +38,7 @@ public final class ThreadSafety {
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
+  private final Map<CallKey, Boolean> mutatorCalls = new HashMap<>();
   private final Map<TypeSymbol, Boolean> safeTypes = new HashMap<>();
   private final Map<TypeSymbol, Optional<UnsafeType>> unsafeTypes = new HashMap<>();
 
@@ -82,12 +83,14 @@ public final class ThreadSafety {
 
   /** Whether the call changes the state of the object it is called on. */
   public boolean isMutator(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    for (MemberPattern pattern : mutators.candidates(method.getSimpleName())) {
-      if (matcher.matchesCall(pattern, method, receiver, state)) {
-        return true;
-      }
+    List<MemberPattern> candidates = mutators.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return false;
     }
-    return false;
+    // `set*` and `add*` name half the setters of a code base: each answer is kept per call shape.
+    return mutatorCalls.computeIfAbsent(
+        CallKey.of(method, receiver),
+        k -> candidates.stream().anyMatch(p -> matcher.matchesCall(p, method, receiver, state)));
   }
 
   /** Whether the expression builds an executor that runs its tasks one at a time. */
