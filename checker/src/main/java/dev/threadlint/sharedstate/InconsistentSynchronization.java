@@ -108,6 +108,11 @@ public final class InconsistentSynchronization extends UnitFindingsCheck
   @Override
   Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {
     synchronizable.clear();
+    if (analysis.locks(state).acquisitions().isEmpty()) {
+      // No lock is taken in this unit, so no field is written under one: nothing to compare.
+      // Most units; their field accesses are not collected at all.
+      return Map.of();
+    }
     FieldAccesses accesses = analysis.fieldAccesses(state);
     Map<Tree, String> found = new IdentityHashMap<>();
     for (Map.Entry<VarSymbol, List<Access>> entry : accesses.byField().entrySet()) {
