@@ -60,6 +60,12 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
   private final ThreadSafety safety;
   private final AsyncApis async;
   private final VisitorState state;
+  /**
+   * Whether this scan records accesses and waits. Without a task in the unit no access can race,
+   * and recording every read of every unit is most of the scan's cost: the first scan finds the
+   * regions and tasks only, and a second one records when there is a task.
+   */
+  private final boolean recording;
   final Map<VarSymbol, List<Access>> byVariable = new LinkedHashMap<>();
   final Map<Tree, Access> byTree = new IdentityHashMap<>();
   final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
@@ -82,7 +88,9 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
       BlockingApis blocking,
       ThreadSafety safety,
       AsyncApis async,
-      VisitorState state) {
+      VisitorState state,
+      boolean recording) {
+    this.recording = recording;
     this.unit = unit;
     this.contexts = contexts;
     this.blocking = blocking;
@@ -545,7 +553,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
     recordCall(tree);
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    Target target = receiver == null || method == null ? null : target(receiver);
+    Target target = !recording || receiver == null || method == null ? null : target(receiver);
     if (target != null
         && !target.element()
         && safety.isMutator(method, ASTHelpers.getReceiverType(tree), state)) {
@@ -666,7 +674,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
   }
 
   private void recordWait(Tree call) {
-    if (region == null) {
+    if (region == null || !recording) {
       return;
     }
     MethodSymbol method =
@@ -721,7 +729,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
   }
 
   private void record(Target target, AccessKind kind, Tree tree) {
-    if (region == null) {
+    if (region == null || !recording) {
       return;
     }
     VarSymbol var = target.variable();

@@ -295,8 +295,15 @@ public final class SharedAccesses {
       ThreadSafety safety,
       AsyncApis async,
       VisitorState state) {
+    SharedAccessScanner structure =
+        new SharedAccessScanner(unit, contexts, blocking, safety, async, state, false);
+    structure.prescan();
+    structure.scan(unit, null);
+    if (structure.tasks.isEmpty()) {
+      return new SharedAccesses(structure); // no code runs concurrently: no access can race
+    }
     SharedAccessScanner collector =
-        new SharedAccessScanner(unit, contexts, blocking, safety, async, state);
+        new SharedAccessScanner(unit, contexts, blocking, safety, async, state, true);
     collector.prescan();
     collector.scan(unit, null);
     return new SharedAccesses(collector);
