@@ -20,6 +20,8 @@ public final class ConfiguredAnalysis {
 
   private final @Nullable ThreadlintOptions options;
   private @Nullable RuntimeException error;
+  private @Nullable Context lastContext;
+  private @Nullable Analysis last;
 
   public ConfiguredAnalysis(ErrorProneFlags flags) {
     ThreadlintOptions parsed = null;
@@ -33,9 +35,14 @@ public final class ConfiguredAnalysis {
 
   /** The analysis of this compilation, or null when the configuration is bad (reported once). */
   public @Nullable Analysis get(VisitorState state) {
+    if (state.context == lastContext && last != null) {
+      return last; // checks ask on every node they match: skip the context's map
+    }
     if (error == null) {
       try {
-        return Analysis.of(state, () -> ModelLoader.load(options));
+        last = Analysis.of(state, () -> ModelLoader.load(options));
+        lastContext = state.context;
+        return last;
       } catch (ConfigurationException | ModelFormatException e) {
         error = e;
       }

@@ -22,6 +22,10 @@ final class AnnotationContexts {
 
   @Nullable ThreadContext contextOf(
       MethodSymbol method, AnnotationTarget where, VisitorState state) {
+    Symbol annotated = where == AnnotationTarget.METHOD ? method : method.enclClass();
+    if (annotated == null || annotated.getAnnotationMirrors().isEmpty()) {
+      return null; // most methods and classes: no annotation, no rule to try
+    }
     for (AnnotationRule rule : model.annotationRules()) {
       boolean onMethod =
           where == AnnotationTarget.METHOD

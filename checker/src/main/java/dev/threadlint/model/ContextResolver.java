@@ -30,7 +30,9 @@ import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -401,7 +403,7 @@ public final class ContextResolver {
   private @Nullable ThreadContext contextOfOverride(
       MethodSymbol method, String subject, VisitorState state) {
     List<OverrideRule> candidates = overrideRules.candidates(method.getSimpleName());
-    if (candidates.isEmpty()) {
+    if (candidates.isEmpty() || !anyDeclaredAbove(candidates, method.owner, state)) {
       return null;
     }
     // The methods it overrides, then itself: found once for all candidates (five rules, such as
@@ -421,6 +423,35 @@ public final class ContextResolver {
     }
     return null;
   }
+
+  /**
+   * Whether a type the owner is or extends declares one of the rules: a rule only applies to a
+   * method declared (or overridden) in a type its pattern names, and all of those are among the
+   * owner's supertypes. Most classes extend no type any rule names, and this test, per class,
+   * saves finding the super methods of each of their methods.
+   */
+  private boolean anyDeclaredAbove(List<OverrideRule> candidates, Symbol owner, VisitorState state) {
+    Set<OverrideRule> above = rulesAbove.get(owner);
+    if (above == null) {
+      if (!(owner.type instanceof Type.ClassType)) {
+        return true; // not a class: let the full search decide
+      }
+      above = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Type supertype : state.getTypes().closure(owner.type)) {
+        above.addAll(rulesDeclaredIn(supertype.tsym));
+      }
+      rulesAbove.put(owner, above);
+    }
+    for (OverrideRule rule : candidates) {
+      if (above.contains(rule)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The override rules declared in a class or its supertypes, by class (per compilation). */
+  private final Map<Symbol, Set<OverrideRule>> rulesAbove = new IdentityHashMap<>();
 
   /** The override rules whose type pattern names this type, by type (per compilation). */
   private final Map<Symbol, List<OverrideRule>> overrideRulesByType = new IdentityHashMap<>();

@@ -27,7 +27,8 @@ public final class MemberPattern {
   private final String type;
   private final @Nullable Pattern typeGlob;
   private final String name;
-  private final @Nullable Pattern nameGlob;
+  /** The literal parts of a name glob around its stars ({@code get*Async}: "get", "Async"), or null. */
+  private final String @Nullable [] nameGlob;
   private final @Nullable List<String> params;
 
   private MemberPattern(
@@ -36,7 +37,7 @@ public final class MemberPattern {
     this.type = type;
     this.typeGlob = type.contains("*") ? glob(type) : null;
     this.name = name;
-    this.nameGlob = name.contains("*") ? glob(name) : null;
+    this.nameGlob = name.contains("*") ? name.split("\\*+", -1) : null;
     this.params = params;
   }
 
@@ -92,7 +93,32 @@ public final class MemberPattern {
   }
 
   public boolean nameMatches(String methodName) {
-    return nameGlob == null ? name.equals(methodName) : nameGlob.matcher(methodName).matches();
+    return nameGlob == null ? name.equals(methodName) : globMatches(nameGlob, methodName);
+  }
+
+  /**
+   * Whether a name matches a glob, given the glob's literal parts: the first is a prefix, the
+   * last a suffix, the others occur in order between them (leftmost first, which is enough for
+   * stars). Method names have no dots, so a star matches anything; a regex per name costs more.
+   */
+  private static boolean globMatches(String[] parts, String text) {
+    String first = parts[0];
+    String last = parts[parts.length - 1];
+    if (text.length() < first.length() + last.length()
+        || !text.startsWith(first)
+        || !text.endsWith(last)) {
+      return false;
+    }
+    int from = first.length();
+    int until = text.length() - last.length();
+    for (int i = 1; i < parts.length - 1; i++) {
+      int at = text.indexOf(parts[i], from);
+      if (at < 0 || at + parts[i].length() > until) {
+        return false;
+      }
+      from = at + parts[i].length();
+    }
+    return true;
   }
 
   /** Whether a type name matches a glob type pattern (only for non-exact patterns). */

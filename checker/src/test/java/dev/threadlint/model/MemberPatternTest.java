@@ -75,6 +75,22 @@ class MemberPatternTest {
   }
 
   @Test
+  void globStarsMatchPrefixSuffixAndInfixInOrder() {
+    MemberPattern suffix = MemberPattern.parse("java.util.EventListener#*Changed");
+    MemberPattern infix = MemberPattern.parse("io.vertx.core.Vertx#exec*Blocking*Now");
+
+    assertTrue(suffix.nameMatches("stateChanged"));
+    assertTrue(suffix.nameMatches("Changed"));
+    assertFalse(suffix.nameMatches("changedState"));
+    assertTrue(infix.nameMatches("execBlockingNow"));
+    assertTrue(infix.nameMatches("executeBlockingLaterNow"));
+    assertFalse(infix.nameMatches("execNowBlocking"));
+    assertFalse(infix.nameMatches("execBlockingNo"));
+    // the prefix and the suffix may not share characters
+    assertFalse(MemberPattern.parse("a.B#ab*ba").nameMatches("aba"));
+  }
+
+  @Test
   void constructorName() {
     MemberPattern pattern = MemberPattern.parse("java.io.FileReader#<init>");
 
