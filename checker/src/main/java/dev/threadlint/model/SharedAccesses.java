@@ -40,6 +40,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +109,11 @@ public final class SharedAccesses {
     this.declarations = c.declarations;
     this.waits = c.waits;
     this.tasks = c.tasks;
+  }
+
+  /** The variables this unit accesses, in the order of their first access. */
+  public Set<VarSymbol> variables() {
+    return byVariable.keySet();
   }
 
   /** Every access to the variable in this unit, in source order. */

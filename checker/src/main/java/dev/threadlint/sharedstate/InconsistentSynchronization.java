@@ -8,9 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MemberSelectTreeMatcher;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.sun.source.tree.ClassTree;
@@ -25,8 +22,6 @@ import java.util.Collections;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -57,8 +52,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "InconsistentSynchronization.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class InconsistentSynchronization extends UnitFindingsCheck
-    implements IdentifierTreeMatcher, MemberSelectTreeMatcher {
+public final class InconsistentSynchronization extends UnitFindingsCheck {
   /** Locked accesses of a kind must outnumber the unlocked ones by this factor. */
   static final int MAJORITY = 2;
 
@@ -71,16 +65,6 @@ public final class InconsistentSynchronization extends UnitFindingsCheck
   /** For {@link java.util.ServiceLoader}, which needs a no-arg constructor to list the plugin. */
   public InconsistentSynchronization() {
     this(ErrorProneFlags.empty());
-  }
-
-  @Override
-  public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
-    return report(tree, state);
-  }
-
-  @Override
-  public Description matchMemberSelect(MemberSelectTree tree, VisitorState state) {
-    return report(tree, state);
   }
 
   // Unlocked writes whose field is otherwise written only in synchronized code on `this` of

@@ -8,18 +8,11 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.SynchronizedTreeMatcher;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.Catalogue;
@@ -50,10 +43,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "LockOrderInversion.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class LockOrderInversion extends UnitFindingsCheck
-    implements SynchronizedTreeMatcher,
-        MethodInvocationTreeMatcher,
-        MethodTreeMatcher {
+public final class LockOrderInversion extends UnitFindingsCheck {
   /** How many calls deep acquisitions are followed: bounded effort, linear in the unit. */
   static final int CALL_DEPTH = 4;
 
@@ -75,21 +65,6 @@ public final class LockOrderInversion extends UnitFindingsCheck
   private record Edge(HeldLock outer, LockId inner, Tree tree, int line, String how) {}
 
   private record Key(LockId outer, LockId inner) {}
-
-  @Override
-  public Description matchSynchronized(SynchronizedTree tree, VisitorState state) {
-    return report(tree, state);
-  }
-
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return report(tree, state);
-  }
-
-  @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return report(tree, state);
-  }
 
   @Override
   Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {

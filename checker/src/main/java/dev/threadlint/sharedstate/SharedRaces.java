@@ -10,7 +10,6 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.Analysis;
@@ -20,7 +19,6 @@ import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
 import dev.threadlint.model.ThreadModel.UnsafeType;
 import dev.threadlint.model.ThreadSafety.Sharing;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +39,22 @@ import org.jspecify.annotations.Nullable;
  * annotated {@code @LazyInit} declares its race benign.
  */
 final class SharedRaces {
-  private @Nullable CompilationUnitTree unit;
-  private final Map<VarSymbol, Map<Access, String>> verdicts = new HashMap<>();
+  private SharedRaces() {}
 
-  /** The message for a race at this access, or null. */
-  @Nullable String raceAt(Access access, Analysis analysis, VisitorState state) {
-    CompilationUnitTree current = state.getPath().getCompilationUnit();
-    if (current != unit) {
-      verdicts.clear();
-      unit = current;
+  /** The races of the unit {@code state} is in: the message of each racing access, by its tree. */
+  static Map<Tree, String> of(Analysis analysis, VisitorState state) {
+    SharedAccesses facts = analysis.sharedAccesses(state);
+    if (facts.tasks().isEmpty()) {
+      return Map.of(); // nothing runs concurrently: most units
     }
-    return verdicts
-        .computeIfAbsent(access.variable(), v -> decide(v, analysis, state))
-        .get(access);
+    Map<Tree, String> found = new IdentityHashMap<>();
+    for (VarSymbol variable : facts.variables()) {
+      decide(variable, analysis, state).forEach((access, message) -> found.put(access.tree(), message));
+    }
+    return found;
   }
 
-  private Map<Access, String> decide(VarSymbol variable, Analysis analysis, VisitorState state) {
+  private static Map<Access, String> decide(VarSymbol variable, Analysis analysis, VisitorState state) {
     SharedAccesses facts = analysis.sharedAccesses(state);
     List<Access> accesses = facts.accessesOf(variable);
     if (accesses.stream().allMatch(a -> facts.tasksOf(a).isEmpty()) || hasAnnotation(variable, "LazyInit")) {

@@ -6,23 +6,31 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A check that decides over a whole compilation unit at once (a lock-order graph, a field's
- * accesses) and reports each finding from the matcher of its own tree, so that
- * {@code @SuppressWarnings} on the enclosing method or class applies as usual.
+ * accesses) and reports its findings from the unit's matcher. It matches no other tree: a matcher
+ * on identifiers or member selects would be called on most nodes of every file, for findings
+ * that are rare. {@code @SuppressWarnings} (and the check's custom suppression annotations) on a
+ * declaration around a finding suppress it, as they do for per-node checks.
  */
 abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTreeMatcher {
   private final ConfiguredAnalysis analysis;
-  private @Nullable CompilationUnitTree unit;
-  private Map<Tree, String> findings = Map.of();
 
   UnitFindingsCheck(ErrorProneFlags flags) {
     this.analysis = new ConfiguredAnalysis(flags);
@@ -31,41 +39,71 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
   /** The messages of the unit's findings, by the tree each is reported at. */
   abstract Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state);
 
+  /** A mechanical fix for the finding at {@code tree}; {@code state}'s path is the tree's. */
+  @Nullable SuggestedFix fix(Tree tree, VisitorState state) {
+    return null;
+  }
+
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    unit = tree;
-    findings = Map.of();
     return InternalErrors.guard(
         state,
         canonicalName(),
         () -> {
-          Analysis analysis = this.analysis.get(state);
-          if (analysis != null) {
-            findings = findings(tree, analysis, state);
+          Analysis facts = analysis.get(state);
+          if (facts != null) {
+            Map<Tree, String> findings = findings(tree, facts, state);
+            if (!findings.isEmpty()) {
+              report(tree, findings, state);
+            }
           }
           return Description.NO_MATCH;
         });
   }
 
-  /** A mechanical fix for the finding at {@code tree}, if there is one. */
-  @Nullable SuggestedFix fix(Tree tree, VisitorState state) {
-    return null;
+  private void report(CompilationUnitTree unit, Map<Tree, String> findings, VisitorState state) {
+    Map<Tree, TreePath> paths = pathsOf(unit, findings);
+    paths.keySet().stream()
+        .sorted(Comparator.comparingInt(t -> ((JCTree) t).getStartPosition()))
+        .forEach(
+            tree -> {
+              TreePath path = paths.get(tree);
+              if (suppressed(path, state)) {
+                return;
+              }
+              Description.Builder description = buildDescription(tree).setMessage(findings.get(tree));
+              SuggestedFix fix = fix(tree, state.withPath(path));
+              if (fix != null) {
+                description.addFix(fix);
+              }
+              state.reportMatch(description.build());
+            });
   }
 
-  /** The finding at {@code tree}, if the unit has one there. */
-  final Description report(Tree tree, VisitorState state) {
-    if (findings.isEmpty() || unit != state.getPath().getCompilationUnit()) {
-      return Description.NO_MATCH;
+  /** The paths of the finding trees, from one scan of the unit. */
+  private static Map<Tree, TreePath> pathsOf(CompilationUnitTree unit, Map<Tree, String> findings) {
+    Map<Tree, TreePath> paths = new IdentityHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null && findings.containsKey(tree)) {
+          paths.put(tree, new TreePath(getCurrentPath(), tree));
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(unit, null);
+    return paths;
+  }
+
+  /** Whether a declaration around the path suppresses this check. */
+  private boolean suppressed(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if ((leaf instanceof ClassTree || leaf instanceof MethodTree || leaf instanceof VariableTree)
+          && isSuppressed(leaf, state)) {
+        return true;
+      }
     }
-    String message = findings.get(tree);
-    if (message == null) {
-      return Description.NO_MATCH;
-    }
-    Description.Builder description = buildDescription(tree).setMessage(message);
-    SuggestedFix fix = fix(tree, state);
-    if (fix != null) {
-      description.addFix(fix);
-    }
-    return description.build();
+    return false;
   }
 }

@@ -203,6 +203,42 @@ class UnsynchronizedSharedMutationTest {
         .doTest();
   }
 
+  @Test
+  void suppressedOnTheMethodOrTheClassAroundTheAccess() {
+    helper
+        .addSourceLines(
+            "Counters.java",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Counters {",
+            "  private int processed;",
+            "  private int failed;",
+            "  @SuppressWarnings(\"UnsynchronizedSharedMutation\")",
+            "  void countProcessed(ExecutorService pool, List<String> items) {",
+            "    for (String item : items) {",
+            "      pool.submit(() -> processed++);",
+            "    }",
+            "  }",
+            "  void countFailed(ExecutorService pool, List<String> items) {",
+            "    for (String item : items) {",
+            "      // BUG: Diagnostic contains: `failed` is updated in place",
+            "      pool.submit(() -> failed++);",
+            "    }",
+            "  }",
+            "  @SuppressWarnings(\"UnsynchronizedSharedMutation\")",
+            "  static class Quiet {",
+            "    private int done;",
+            "    void count(ExecutorService pool, List<String> items) {",
+            "      for (String item : items) {",
+            "        pool.submit(() -> done++);",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+
   // --- Negatives: protections -------------------------------------------------------------------
 
   @Test
