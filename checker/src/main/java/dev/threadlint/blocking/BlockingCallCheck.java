@@ -97,10 +97,12 @@ public abstract class BlockingCallCheck extends BugChecker
     if (analysis == null) {
       return Description.NO_MATCH;
     }
-    BlockingChain chain = analysis.blockingChain(method, receiver, state);
-    if (chain == null) {
-      return Description.NO_MATCH;
+    if (analysis.blockingApis().lookup(method, receiver, state) == null
+        && !analysis.declaredInUnit(method, state)) {
+      return Description.NO_MATCH; // neither blocking by the model nor a method with a summary
     }
+    // The context before the chain: a call to a method of the unit needs the unit's summaries,
+    // and most units have no code in the context this check reports.
     ThreadContext context = analysis.contexts().contextOf(state.getPath(), state);
     if (context.kind() != reportedKind() && reportedKind().forbidsBlocking()) {
       // A parallel stream's lambda runs on the common pool, but the event loop or UI thread that
@@ -111,6 +113,10 @@ public abstract class BlockingCallCheck extends BugChecker
       }
     }
     if (context.kind() != reportedKind()) {
+      return Description.NO_MATCH;
+    }
+    BlockingChain chain = analysis.blockingChain(method, receiver, state);
+    if (chain == null) {
       return Description.NO_MATCH;
     }
     Description.Builder description =

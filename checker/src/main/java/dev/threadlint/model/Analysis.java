@@ -9,8 +9,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
@@ -178,6 +178,17 @@ public final class Analysis {
     return summary == null ? null : summary.blocking();
   }
 
+  /**
+   * Whether the method is declared in the compilation unit {@code state} is in, so that the unit's
+   * summaries say whether it blocks.
+   */
+  public boolean declaredInUnit(MethodSymbol method, VisitorState state) {
+    Symbol.ClassSymbol owner = method.enclClass();
+    return owner != null
+        && owner.sourcefile != null
+        && owner.sourcefile.equals(state.getPath().getCompilationUnit().getSourceFile());
+  }
+
   /** A call that blocks, and how. */
   public record BlockingCall(Tree call, BlockingChain chain) {}
 
@@ -188,7 +199,7 @@ public final class Analysis {
    */
   public @Nullable BlockingCall firstBlockingCallIn(TreePath expression, VisitorState state) {
     BlockingCall[] found = new BlockingCall[1];
-    new TreePathScanner<Void, Void>() {
+    new LazyPathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return found[0] != null ? null : super.scan(tree, null);

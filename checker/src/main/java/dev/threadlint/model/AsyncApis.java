@@ -13,7 +13,6 @@ import dev.threadlint.model.ThreadModel.AsyncRule;
 import dev.threadlint.model.ThreadModel.AsyncType;
 import dev.threadlint.model.ThreadModel.ComposeRule;
 import dev.threadlint.model.ThreadModel.ProxiedAsyncRule;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -34,22 +33,15 @@ public final class AsyncApis {
   private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();
   private final Map<CallKey, Set<AsyncRole>> roleCache = new HashMap<>();
   private final Map<CallKey, Optional<String>> composeCache = new HashMap<>();
-  // Rules by exact method name, and those whose name is a glob: a call is matched only against
-  // the rules that can name it (most calls are none of these).
-  private final Map<String, List<AsyncRule>> rulesByName = new HashMap<>();
-  private final List<AsyncRule> globRules = new ArrayList<>();
+  // A call is matched only against the rules that can name it (most calls are none of these).
+  private final RulesByName<AsyncRule> rulesByName;
+  private final RulesByName<ComposeRule> composeRulesByName;
 
   public AsyncApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
-    for (AsyncRule rule : model.asyncRules()) {
-      String name = rule.member().exactName();
-      if (name == null) {
-        globRules.add(rule);
-      } else {
-        rulesByName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
-      }
-    }
+    this.rulesByName = new RulesByName<>(model.asyncRules(), AsyncRule::member);
+    this.composeRulesByName = new RulesByName<>(model.composeRules(), ComposeRule::member);
   }
 
   /** The async type {@code type} is (or extends), or null; the most specific when several match. */
@@ -148,18 +140,17 @@ public final class AsyncApis {
   }
 
   private Set<AsyncRole> roles(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    List<AsyncRule> candidates = rulesByName.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return Set.of(); // most calls, asked about by several checks each
+    }
     CallKey key = CallKey.of(method, receiver);
     Set<AsyncRole> roles = roleCache.get(key);
     if (roles == null) {
       roles = EnumSet.noneOf(AsyncRole.class);
-      String name = method.getSimpleName().toString();
-      for (List<AsyncRule> rules : List.of(rulesByName.getOrDefault(name, List.of()), globRules)) {
-        for (AsyncRule rule : rules) {
-          if (!roles.contains(rule.role())
-              && rule.member().nameMatches(name)
-              && matcher.matchesCall(rule.member(), method, receiver, state)) {
-            roles.add(rule.role());
-          }
+      for (AsyncRule rule : candidates) {
+        if (!roles.contains(rule.role()) && matcher.matchesCall(rule.member(), method, receiver, state)) {
+          roles.add(rule.role());
         }
       }
       roleCache.put(key, roles);
@@ -170,12 +161,16 @@ public final class AsyncApis {
   /** The flattening sibling of a mapping operator ({@code thenCompose} for {@code thenApply}), or null. */
   public @Nullable String composeWith(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    List<ComposeRule> candidates = composeRulesByName.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return null;
+    }
     CallKey key = CallKey.of(method, receiver);
     return composeCache
         .computeIfAbsent(
             key,
             k -> {
-              for (ComposeRule rule : model.composeRules()) {
+              for (ComposeRule rule : candidates) {
                 if (matcher.matchesCall(rule.member(), method, receiver, state)) {
                   return Optional.of(rule.with());
                 }

@@ -16,7 +16,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
@@ -122,7 +121,7 @@ public final class AsyncSignatures {
     if (current != unit) {
       unit = current;
       referenced.clear();
-      new TreePathScanner<Void, Void>() {
+      new LazyPathScanner<Void, Void>() {
         @Override
         public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
           add(tree);

@@ -61,8 +61,11 @@ public final class BlockingApis {
   public @Nullable BlockingApi lookup(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     List<BlockingRule> rules = candidates(method.getSimpleName());
-    if (rules.isEmpty() && method.getAnnotationMirrors().isEmpty()) {
-      return null; // most calls: no rule names the method, no annotation can make it blocking
+    if (rules.isEmpty()
+        && (method.getAnnotationMirrors().isEmpty() || blockingAnnotation(method) == null)) {
+      // Most calls: no rule names the method, and no annotation makes it blocking (Vert.x
+      // annotates most of its API, with @Fluent and the like).
+      return null;
     }
     CallKey key = CallKey.of(method, receiver);
     Optional<BlockingApi> cached = cache.get(key);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import com.sun.tools.javac.code.Types;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.tree.CompilationUnitTree;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -33,6 +32,7 @@ import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -189,7 +189,7 @@ public final class ContextResolver {
       if (type != null && type.tsym != null) {
         MethodSymbol descriptor = BlockingApis.descriptorOf(type, state);
         if (descriptor != null) {
-          ThreadContext implemented = contextOfOverride(descriptor, what + " implements", state);
+          ThreadContext implemented = contextOfOverride(descriptor, () -> what + " implements", state);
           if (implemented != null) {
             return implemented;
           }
@@ -221,7 +221,7 @@ public final class ContextResolver {
     }
     annotated = annotations.contextOf(method, AnnotationTarget.CLASS, state);
     ThreadContext overriding =
-        contextOfOverride(method, "`" + method.getSimpleName() + "` overrides", state);
+        contextOfOverride(method, () -> "`" + method.getSimpleName() + "` overrides", state);
     // A class annotated as allowed to block (a worker verticle, a handler on an executor group)
     // overrides what the framework usually does; a non-blocking class annotation does not.
     if (overriding != null && (annotated == null || annotated.kind().forbidsBlocking())) {
@@ -284,7 +284,7 @@ public final class ContextResolver {
   private Map<ClassSymbol, HandedInstance> collectHandedInstances(
       CompilationUnitTree unit, VisitorState state) {
     Map<ClassSymbol, HandedInstance> found = new HashMap<>();
-    new TreePathScanner<Void, Void>() {
+    new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree tree, Void unused) {
         Type type = ASTHelpers.getType(tree);
@@ -400,8 +400,9 @@ public final class ContextResolver {
     return null;
   }
 
+  /** {@code subject} is built only for a match: most methods match no rule. */
   private @Nullable ThreadContext contextOfOverride(
-      MethodSymbol method, String subject, VisitorState state) {
+      MethodSymbol method, Supplier<String> subject, VisitorState state) {
     List<OverrideRule> candidates = overrideRules.candidates(method.getSimpleName());
     if (candidates.isEmpty() || !anyDeclaredAbove(candidates, method.owner, state)) {
       return null;
@@ -417,7 +418,7 @@ public final class ContextResolver {
         }
         String target =
             "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
-        String reason = subject + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
+        String reason = subject.get() + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
         return ThreadContext.of(rule.kind(), reason, rule.framework());
       }
     }

@@ -19,7 +19,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -108,7 +107,7 @@ public final class FieldAccesses {
     List<Raw> raw = new ArrayList<>();
     Set<Symbol> referenced = new HashSet<>();
     Set<Symbol> freshLocals = new HashSet<>();
-    new TreePathScanner<Void, Void>() {
+    new LazyPathScanner<Void, Void>() {
       private @Nullable MethodSymbol method;
       private boolean construction;
       private boolean handedOff;

@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.LockAction;
 import dev.threadlint.model.ThreadModel.LockRule;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,22 +36,28 @@ public final class LockApis {
   private final ThreadModel model;
   private final ApiMatcher matcher;
   private final Map<CallKey, Optional<LockRule>> cache = new HashMap<>();
+  private final RulesByName<LockRule> rulesByName;
 
   public LockApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
+    this.rulesByName = new RulesByName<>(model.lockRules(), LockRule::member);
   }
 
   /** The lock rule a call of {@code method} on a receiver of that type matches, or null. */
   public @Nullable LockRule rule(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    if (model.lockRules().isEmpty() || method.isStatic()) {
+    if (method.isStatic()) {
       return null;
+    }
+    List<LockRule> candidates = rulesByName.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return null; // most calls: no lock rule names the method
     }
     CallKey key = CallKey.of(method, receiver);
     Optional<LockRule> cached = cache.get(key);
     if (cached == null) {
       LockRule found = null;
-      for (LockRule rule : model.lockRules()) {
+      for (LockRule rule : candidates) {
         if (matcher.matchesCall(rule.member(), method, receiver, state)) {
           found = rule;
           break;

@@ -28,10 +28,12 @@ import org.jspecify.annotations.Nullable;
 final class ParallelStreams {
   private final ThreadModel model;
   private final ApiMatcher matcher;
+  private final RulesByName<StreamModeRule> modeRules;
 
   ParallelStreams(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
+    this.modeRules = new RulesByName<>(model.streamModeRules(), StreamModeRule::member);
   }
 
   /** What decided a pipeline: parallel or not (null: cannot tell), and the call that decided. */
@@ -156,8 +158,12 @@ final class ParallelStreams {
 
   private @Nullable StreamModeRule rule(
       MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    List<StreamModeRule> candidates = modeRules.candidates(method.getSimpleName());
+    if (candidates.isEmpty()) {
+      return null; // asked for every call a lambda is passed to: most are no stream operation
+    }
     Type receiver = ASTHelpers.getReceiverType(call);
-    for (StreamModeRule rule : model.streamModeRules()) {
+    for (StreamModeRule rule : candidates) {
       if (matcher.matchesCall(rule.member(), method, receiver, state)) {
         return rule;
       }

@@ -23,7 +23,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -53,7 +52,7 @@ import dev.threadlint.model.SharedAccesses.AccessKind;
  * which task), accesses to shared variables, the values assigned to them, waits, and the calls
  * between methods of the unit that carry tasks into helpers.
  */
-final class SharedAccessScanner extends TreePathScanner<Void, Void> {
+final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   private final CompilationUnitTree unit;
   private final ContextResolver contexts;
   private final BlockingApis blocking;
@@ -101,7 +100,7 @@ final class SharedAccessScanner extends TreePathScanner<Void, Void> {
 
   /** Finds Thread subclasses of this unit started here, before the main scan reaches them. */
   void prescan() {
-    new TreePathScanner<Void, Void>() {
+    new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol method = ASTHelpers.getSymbol(tree);

@@ -26,7 +26,6 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -104,7 +103,7 @@ public final class UnitLocks {
     return new UnitLocks(scanner.heldAt, List.copyOf(scanner.acquisitions), List.copyOf(scanner.calls));
   }
 
-  private static final class Scanner extends TreePathScanner<Void, Void> {
+  private static final class Scanner extends LazyPathScanner<Void, Void> {
     private final CompilationUnitTree unit;
     private final LockApis apis;
     private final ContextResolver contexts;

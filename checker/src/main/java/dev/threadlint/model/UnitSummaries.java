@@ -10,7 +10,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -59,7 +58,7 @@ public final class UnitSummaries {
     final Set<MethodSymbol> callees = new LinkedHashSet<>();
   }
 
-  private static final class Collector extends TreePathScanner<Void, Void> {
+  private static final class Collector extends LazyPathScanner<Void, Void> {
     private final CompilationUnitTree unit;
     private final ContextResolver contexts;
     private final BlockingApis apis;
