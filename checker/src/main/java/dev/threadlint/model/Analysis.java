@@ -310,13 +310,13 @@ public final class Analysis {
       return null;
     }
     for (ProxiedAsyncRule rule : model.proxiedAsyncRules()) {
-      if (ApiMatcher.hasAnnotation(method, rule.annotation())) {
+      if (matcher.hasAnnotation(method, rule.annotation())) {
         return new ProxiedAsync(rule, false);
       }
       if (rule.target() == AnnotationTarget.ANY
           && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
           && method.enclClass() != null
-          && ApiMatcher.hasAnnotation(method.enclClass(), rule.annotation())) {
+          && matcher.hasAnnotation(method.enclClass(), rule.annotation())) {
         return new ProxiedAsync(rule, true);
       }
     }

@@ -30,7 +30,7 @@ final class AnnotationContexts {
       boolean onMethod =
           where == AnnotationTarget.METHOD
               && rule.target() != AnnotationTarget.CLASS
-              && ApiMatcher.hasAnnotation(method, rule.annotation());
+              && matcher.hasAnnotation(method, rule.annotation());
       Symbol annotatedClass =
           where == AnnotationTarget.CLASS && rule.target() != AnnotationTarget.METHOD
               ? annotatedEnclosingClass(method, rule.annotation())
@@ -75,17 +75,17 @@ final class AnnotationContexts {
    * or nested class in a {@code @UiThread} class is often a task handed to another thread (Android
    * lint reads class annotations the same way).
    */
-  private static @Nullable Symbol annotatedEnclosingClass(MethodSymbol method, String annotation) {
+  private @Nullable Symbol annotatedEnclosingClass(MethodSymbol method, String annotation) {
     ClassSymbol owner = method.enclClass();
-    return owner != null && ApiMatcher.hasAnnotation(owner, annotation) ? owner : null;
+    return owner != null && matcher.hasAnnotation(owner, annotation) ? owner : null;
   }
 
-  private static @Nullable String firstAnnotation(@Nullable ClassSymbol owner, AnnotationRule rule) {
+  private @Nullable String firstAnnotation(@Nullable ClassSymbol owner, AnnotationRule rule) {
     if (owner == null) {
       return null;
     }
     for (String annotation : rule.classAnnotations()) {
-      if (ApiMatcher.hasAnnotation(owner, annotation)) {
+      if (matcher.hasAnnotation(owner, annotation)) {
         return annotation;
       }
     }

@@ -7,7 +7,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -108,15 +110,34 @@ public final class ApiMatcher {
   }
 
   /** Whether the symbol carries an annotation of that qualified name (matched by name only). */
-  public static boolean hasAnnotation(Symbol symbol, String annotation) {
-    for (Attribute.Compound mirror : symbol.getAnnotationMirrors()) {
-      // Compared as a Name: no string is built for each annotation of each symbol asked about.
-      if (mirror.type.tsym.getQualifiedName().contentEquals(annotation)) {
+  public boolean hasAnnotation(Symbol symbol, String annotation) {
+    List<Attribute.Compound> mirrors = symbol.getAnnotationMirrors();
+    if (mirrors.isEmpty()) {
+      return false;
+    }
+    // Compared as interned javac names: Name.contentEquals decodes the name into a new String on
+    // JDK 17, for each annotation of each symbol asked about (most of the Vert.x API is annotated).
+    Name wanted = nameOf(symbol, annotation);
+    for (Attribute.Compound mirror : mirrors) {
+      if (mirror.type.tsym.getQualifiedName().equals(wanted)) {
         return true;
       }
     }
     return false;
   }
+
+  private Name.@Nullable Table table;
+  private final Map<String, Name> names = new HashMap<>();
+
+  private Name nameOf(Symbol symbol, String text) {
+    Name.Table current = symbol.name.table;
+    if (current != table) {
+      names.clear();
+      table = current;
+    }
+    return names.computeIfAbsent(text, current::fromString);
+  }
+
 
   static String ownerName(MethodSymbol method) {
     return method.owner.getQualifiedName().toString();

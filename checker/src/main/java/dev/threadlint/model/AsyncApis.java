@@ -186,10 +186,10 @@ public final class AsyncApis {
    */
   public @Nullable String asyncAnnotation(MethodSymbol method) {
     for (ProxiedAsyncRule rule : model.proxiedAsyncRules()) {
-      if (ApiMatcher.hasAnnotation(method, rule.annotation())
+      if (matcher.hasAnnotation(method, rule.annotation())
           || (rule.target() == AnnotationTarget.ANY
               && method.enclClass() != null
-              && ApiMatcher.hasAnnotation(method.enclClass(), rule.annotation()))) {
+              && matcher.hasAnnotation(method.enclClass(), rule.annotation()))) {
         return rule.annotation();
       }
     }

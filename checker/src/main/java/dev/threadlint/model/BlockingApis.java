@@ -78,13 +78,13 @@ public final class BlockingApis {
 
   /** Whether the method is annotated as non-blocking (it is then never blocking, even if its body is). */
   public boolean isDeclaredNonBlocking(MethodSymbol method) {
-    return model.nonBlockingAnnotations().stream().anyMatch(a -> ApiMatcher.hasAnnotation(method, a));
+    return model.nonBlockingAnnotations().stream().anyMatch(a -> matcher.hasAnnotation(method, a));
   }
 
   /** The blocking annotation on the method, or null. */
   public @Nullable String blockingAnnotation(MethodSymbol method) {
     for (String annotation : model.blockingAnnotations()) {
-      if (ApiMatcher.hasAnnotation(method, annotation)) {
+      if (matcher.hasAnnotation(method, annotation)) {
         return annotation;
       }
     }

@@ -151,12 +151,12 @@ public final class ContextResolver {
   // Every check asks for the contexts of the same methods and lambdas: they are computed once per
   // compilation unit (a tree belongs to one unit, and its path is the same every time).
   private @Nullable CompilationUnitTree memoUnit;
-  private final Map<Tree, ThreadContext> memo = new IdentityHashMap<>();
+  private Map<Tree, ThreadContext> memo = new IdentityHashMap<>();
 
   private Map<Tree, ThreadContext> memo(TreePath path) {
     CompilationUnitTree unit = path.getCompilationUnit();
     if (unit != memoUnit) {
-      memo.clear();
+      memo = new IdentityHashMap<>(); // clear() would fill the table the largest unit grew
       memoUnit = unit;
     }
     return memo;

@@ -55,7 +55,9 @@ public final class KnownCompletion {
    */
   public boolean isKnownComplete(TreePath path, ExpressionTree awaited, VisitorState state) {
     if (path.getCompilationUnit() != unit) {
-      bodies.clear();
+      if (!bodies.isEmpty()) {
+        bodies.clear(); // IdentityHashMap.clear() walks the whole table, even when empty
+      }
       unit = path.getCompilationUnit();
     }
     ExpressionTree target = ASTHelpers.stripParentheses(awaited);

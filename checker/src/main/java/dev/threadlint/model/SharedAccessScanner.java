@@ -519,7 +519,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-    Target target = target(tree.getVariable());
+    Target target = recording ? target(tree.getVariable()) : null;
     if (target != null) {
       record(target, AccessKind.COMPOUND, tree);
       scanIndexes(tree.getVariable());
@@ -537,7 +537,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
             || k == Tree.Kind.POSTFIX_DECREMENT
             || k == Tree.Kind.PREFIX_INCREMENT
             || k == Tree.Kind.PREFIX_DECREMENT;
-    Target target = step ? target(tree.getExpression()) : null;
+    Target target = step && recording ? target(tree.getExpression()) : null;
     if (target != null) {
       record(target, AccessKind.COMPOUND, tree);
       scanIndexes(tree.getExpression());
@@ -565,7 +565,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitIdentifier(IdentifierTree tree, Void unused) {
-    Target target = target(tree);
+    Target target = recording ? target(tree) : null;
     if (target != null) {
       record(target, AccessKind.READ, tree);
     }
@@ -574,7 +574,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-    Target target = target(tree);
+    Target target = recording ? target(tree) : null;
     if (target != null) {
       record(target, AccessKind.READ, tree);
       return null;
@@ -584,7 +584,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitArrayAccess(ArrayAccessTree tree, Void unused) {
-    Target target = target(tree);
+    Target target = recording ? target(tree) : null;
     if (target != null) {
       record(target, AccessKind.READ, tree);
       scan(tree.getIndex(), null);

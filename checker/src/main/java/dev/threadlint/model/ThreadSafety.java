@@ -15,6 +15,7 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.UnsafeType;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,9 +176,16 @@ public final class ThreadSafety {
 
   /** The thread-safe annotation the class carries (its simple name), or null. */
   public @Nullable String threadSafeAnnotation(@Nullable ClassSymbol owner) {
-    if (owner == null) {
+    if (owner == null || owner.getAnnotationMirrors().isEmpty()) {
       return null;
     }
+    // Asked for every method of the class: the annotation names are decoded once per class.
+    return threadSafeAnnotations.computeIfAbsent(owner, o -> Optional.ofNullable(findThreadSafeAnnotation(o))).orElse(null);
+  }
+
+  private final Map<ClassSymbol, Optional<String>> threadSafeAnnotations = new IdentityHashMap<>();
+
+  private @Nullable String findThreadSafeAnnotation(ClassSymbol owner) {
     for (var mirror : owner.getAnnotationMirrors()) {
       String name = mirror.getAnnotationType().asElement().toString();
       String simple = name.substring(name.lastIndexOf('.') + 1);

@@ -91,7 +91,9 @@ public final class InconsistentSynchronization extends UnitFindingsCheck {
 
   @Override
   Map<Tree, String> findings(CompilationUnitTree unit, Analysis analysis, VisitorState state) {
-    synchronizable.clear();
+    if (!synchronizable.isEmpty()) {
+      synchronizable.clear(); // walks the whole table, even when empty: most units add nothing
+    }
     if (analysis.locks(state).acquisitions().isEmpty()) {
       // No lock is taken in this unit, so no field is written under one: nothing to compare.
       // Most units; their field accesses are not collected at all.
