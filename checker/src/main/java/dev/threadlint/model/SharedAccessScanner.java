@@ -59,12 +59,6 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   private final ThreadSafety safety;
   private final AsyncApis async;
   private final VisitorState state;
-  /**
-   * Whether this scan records accesses and waits. Without a task in the unit no access can race,
-   * and recording every read of every unit is most of the scan's cost: the first scan finds the
-   * regions and tasks only, and a second one records when there is a task.
-   */
-  private final boolean recording;
   final Map<VarSymbol, List<Access>> byVariable = new LinkedHashMap<>();
   final Map<Tree, Access> byTree = new IdentityHashMap<>();
   final Map<VarSymbol, List<ExpressionTree>> values = new HashMap<>();
@@ -87,9 +81,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       BlockingApis blocking,
       ThreadSafety safety,
       AsyncApis async,
-      VisitorState state,
-      boolean recording) {
-    this.recording = recording;
+      VisitorState state) {
     this.unit = unit;
     this.contexts = contexts;
     this.blocking = blocking;
@@ -98,15 +90,30 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     this.state = state;
   }
 
-  /** Finds Thread subclasses of this unit started here, before the main scan reaches them. */
+  /** Whether the prescan found code that may run as a task: only then is the main scan needed. */
+  private boolean mayHaveTasks;
+
+  boolean mayHaveTasks() {
+    return mayHaveTasks;
+  }
+
+  /**
+   * The first scan, which every unit gets: the values assigned to variables, the private methods
+   * only called under a lock (checks need both even when nothing runs concurrently), the Thread
+   * subclasses of this unit started here and the methods handed over by reference (before the
+   * main scan reaches them), and whether any code may run as a task. It over-approximates the
+   * tasks the main scan finds; without one, no access can race and the main scan, which records
+   * every access, is skipped: most units.
+   */
   void prescan() {
+    List<TreePath> methods = new ArrayList<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol method = ASTHelpers.getSymbol(tree);
         if (method != null
-            && method.getSimpleName().contentEquals("start")
-            && method.getParameters().isEmpty()) {
+            && method.getParameters().isEmpty()
+            && method.getSimpleName().contentEquals("start")) {
           Type receiver = ASTHelpers.getReceiverType(tree);
           if (receiver != null
               && receiver.tsym instanceof ClassSymbol cls
@@ -116,7 +123,16 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
             startedThreads.put(
                 cls,
                 again ? "`" + cls.getSimpleName() + "` threads are started more than once (line " + line(tree) + ")" : "");
+            mayHaveTasks = true;
           }
+        }
+        if (method != null
+            && method.getModifiers().contains(Modifier.PRIVATE)
+            && !method.isAbstract()
+            && method.enclClass() != null
+            && declaredHere(method.enclClass())) {
+          boolean locked = !LockSet.heldAt(getCurrentPath(), state).isEmpty();
+          privateCallsLocked.merge(method, locked, Boolean::logicalAnd);
         }
         return super.visitMethodInvocation(tree, null);
       }
@@ -124,6 +140,9 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       @Override
       public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         MethodSymbol target = ASTHelpers.getSymbol(tree);
+        if (target != null) {
+          privateCallsLocked.put(target, false); // handed elsewhere: called who knows how
+        }
         if (target != null
             && target.enclClass() != null
             && declaredHere(target.enclClass())
@@ -137,11 +156,71 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
                     tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
             methodTasks.put(target, task);
             tasks.add(task);
+            mayHaveTasks = true;
           }
         }
         return super.visitMemberReference(tree, null);
       }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        noteFunctional();
+        return super.visitLambdaExpression(tree, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        if (tree.getClassBody() != null) {
+          noteFunctional();
+        }
+        return super.visitNewClass(tree, null);
+      }
+
+      /** A lambda or anonymous class handed to another thread may be a task (see functionalRegion). */
+      private void noteFunctional() {
+        if (!mayHaveTasks) {
+          ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
+          mayHaveTasks = concurrent(context.kind()) && !continuesAFuture(context);
+        }
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        if (!mayHaveTasks && tree.getBody() != null) {
+          methods.add(getCurrentPath());
+        }
+        return super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        VarSymbol sym = ASTHelpers.getSymbol(tree);
+        if (sym != null && tree.getInitializer() != null) {
+          values.computeIfAbsent(sym, s -> new ArrayList<>()).add(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        Target target = target(tree.getVariable());
+        if (target != null && !target.element()) {
+          values.computeIfAbsent(target.variable(), s -> new ArrayList<>()).add(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
     }.scan(unit, null);
+    for (TreePath path : methods) {
+      if (mayHaveTasks) {
+        break;
+      }
+      MethodSymbol method = ASTHelpers.getSymbol((MethodTree) path.getLeaf());
+      ClassSymbol owner = method == null ? null : method.enclClass();
+      mayHaveTasks =
+          method != null
+              && (owner == null || !owner.isAnonymous()) // an anonymous class's `new` decided
+              && methodTask((MethodTree) path.getLeaf(), method, owner, path) != null;
+    }
   }
 
   private static boolean inLoop(TreePath path) {
@@ -188,7 +267,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       // The anonymous class's `new` decided: its task's region, or unknown code.
       region = region != null && region.task() != null && region.task().ownClass() == owner ? region : null;
     } else {
-      ConcurrentTask task = methodTask(tree, method, owner);
+      ConcurrentTask task = methodTask(tree, method, owner, getCurrentPath());
       region = new Region(task, tree);
       if (task != null && methodTasks.get(method) == null) {
         tasks.add(task);
@@ -199,7 +278,8 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     return null;
   }
 
-  private @Nullable ConcurrentTask methodTask(MethodTree tree, MethodSymbol method, @Nullable ClassSymbol owner) {
+  private @Nullable ConcurrentTask methodTask(
+      MethodTree tree, MethodSymbol method, @Nullable ClassSymbol owner, TreePath path) {
     ConcurrentTask byReference = methodTasks.get(method);
     if (byReference != null) {
       return byReference;
@@ -226,7 +306,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     if (method.isConstructor() || method.isStatic()) {
       return null;
     }
-    ThreadContext context = contexts.contextOfMethod(getCurrentPath(), state);
+    ThreadContext context = contexts.contextOfMethod(path, state);
     if (concurrent(context.kind()) && context.origin() != null) {
       // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
       // its own; only what it shares with other code can race.
@@ -495,9 +575,6 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       if (region != null && sym.getKind() != ElementKind.FIELD) {
         declaredIn.put(sym, region);
       }
-      if (tree.getInitializer() != null) {
-        values.computeIfAbsent(sym, s -> new ArrayList<>()).add(tree.getInitializer());
-      }
     }
     return super.visitVariable(tree, null);
   }
@@ -506,9 +583,6 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   public Void visitAssignment(AssignmentTree tree, Void unused) {
     Target target = target(tree.getVariable());
     if (target != null) {
-      if (!target.element()) {
-        values.computeIfAbsent(target.variable(), s -> new ArrayList<>()).add(tree.getExpression());
-      }
       record(target, AccessKind.WRITE, tree);
       scanIndexes(tree.getVariable());
       scan(tree.getExpression(), null);
@@ -519,7 +593,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-    Target target = recording ? target(tree.getVariable()) : null;
+    Target target = target(tree.getVariable());
     if (target != null) {
       record(target, AccessKind.COMPOUND, tree);
       scanIndexes(tree.getVariable());
@@ -537,7 +611,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
             || k == Tree.Kind.POSTFIX_DECREMENT
             || k == Tree.Kind.PREFIX_INCREMENT
             || k == Tree.Kind.PREFIX_DECREMENT;
-    Target target = step && recording ? target(tree.getExpression()) : null;
+    Target target = step ? target(tree.getExpression()) : null;
     if (target != null) {
       record(target, AccessKind.COMPOUND, tree);
       scanIndexes(tree.getExpression());
@@ -552,7 +626,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     recordCall(tree);
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    Target target = !recording || receiver == null || method == null ? null : target(receiver);
+    Target target = receiver == null || method == null ? null : target(receiver);
     if (target != null
         && !target.element()
         && safety.isMutator(method, ASTHelpers.getReceiverType(tree), state)) {
@@ -565,7 +639,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitIdentifier(IdentifierTree tree, Void unused) {
-    Target target = recording ? target(tree) : null;
+    Target target = target(tree);
     if (target != null) {
       record(target, AccessKind.READ, tree);
     }
@@ -574,7 +648,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-    Target target = recording ? target(tree) : null;
+    Target target = target(tree);
     if (target != null) {
       record(target, AccessKind.READ, tree);
       return null;
@@ -584,7 +658,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   @Override
   public Void visitArrayAccess(ArrayAccessTree tree, Void unused) {
-    Target target = recording ? target(tree) : null;
+    Target target = target(tree);
     if (target != null) {
       record(target, AccessKind.READ, tree);
       scan(tree.getIndex(), null);
@@ -609,22 +683,9 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         || !declaredHere(callee.enclClass())) {
       return;
     }
-    boolean locked = !LockSet.heldAt(getCurrentPath(), state).isEmpty();
-    if (callee.getModifiers().contains(Modifier.PRIVATE)) {
-      privateCallsLocked.merge(callee, locked, Boolean::logicalAnd);
-    }
-    if (region != null && !locked) {
+    if (region != null && LockSet.heldAt(getCurrentPath(), state).isEmpty()) {
       calls.add(Map.entry(region, callee));
     }
-  }
-
-  @Override
-  public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-    MethodSymbol target = ASTHelpers.getSymbol(tree);
-    if (target != null) {
-      privateCallsLocked.put(target, false); // handed elsewhere: called who knows how
-    }
-    return super.visitMemberReference(tree, null);
   }
 
   /**
@@ -673,7 +734,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   }
 
   private void recordWait(Tree call) {
-    if (region == null || !recording) {
+    if (region == null) {
       return;
     }
     MethodSymbol method =
@@ -728,7 +789,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   }
 
   private void record(Target target, AccessKind kind, Tree tree) {
-    if (region == null || !recording) {
+    if (region == null) {
       return;
     }
     VarSymbol var = target.variable();

@@ -300,17 +300,11 @@ public final class SharedAccesses {
       ThreadSafety safety,
       AsyncApis async,
       VisitorState state) {
-    SharedAccessScanner structure =
-        new SharedAccessScanner(unit, contexts, blocking, safety, async, state, false);
-    structure.prescan();
-    structure.scan(unit, null);
-    if (structure.tasks.isEmpty()) {
-      return new SharedAccesses(structure); // no code runs concurrently: no access can race
+    SharedAccessScanner scanner = new SharedAccessScanner(unit, contexts, blocking, safety, async, state);
+    scanner.prescan();
+    if (scanner.mayHaveTasks()) {
+      scanner.scan(unit, null);
     }
-    SharedAccessScanner collector =
-        new SharedAccessScanner(unit, contexts, blocking, safety, async, state, true);
-    collector.prescan();
-    collector.scan(unit, null);
-    return new SharedAccesses(collector);
+    return new SharedAccesses(scanner);
   }
 }
