@@ -204,6 +204,27 @@ class UnsynchronizedSharedMutationTest {
   }
 
   @Test
+  void executorFieldReassignedToAPoolLaterInTheFileIsNotSerial() {
+    // Every value the unit assigns to the executor counts, also those after the hand-over.
+    helper
+        .addSourceLines(
+            "Swapped.java",
+            "import java.util.concurrent.*;",
+            "class Swapped {",
+            "  private ExecutorService executor = Executors.newSingleThreadExecutor();",
+            "  private int ticks;",
+            "  void many() {",
+            "    for (int i = 0; i < 3; i++) {",
+            "      // BUG: Diagnostic contains: `ticks` is updated in place",
+            "      executor.execute(() -> ticks++);",
+            "    }",
+            "  }",
+            "  void scaleUp() { executor = Executors.newFixedThreadPool(4); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void suppressedOnTheMethodOrTheClassAroundTheAccess() {
     helper
         .addSourceLines(
