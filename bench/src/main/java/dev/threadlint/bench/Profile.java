@@ -2,6 +2,10 @@ package dev.threadlint.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * What a JFR recording of a javac run ({@code --jfr}) says about where the time goes: the share of
  * CPU samples with a plugin frame ({@code dev.threadlint}) on the stack, the share in Error Prone,
- * and the plugin methods and top-of-stack methods that take the most samples. Also runnable on its
+ * the plugin methods and top-of-stack methods that take the most samples, and the CPU time of the
+ * javac thread and of the JIT compiler threads. Also runnable on its
  * own: {@code java -cp bench/target/classes dev.threadlint.bench.Profile work/runs/guava/c.jfr}.
  */
 final class Profile {
@@ -71,7 +76,65 @@ final class Profile {
     top(pluginMethods, 8).forEach((m, n) -> text.append(String.format("    %5.1f%%  %s%n", percent(n, total), m)));
     text.append("  top of stack (share of all samples):\n");
     top(topFrames, 8).forEach((m, n) -> text.append(String.format("    %5.1f%%  %s%n", percent(n, total), m)));
+    Map<String, Double> threads = cpuByThreadGroup(recording);
+    if (!threads.isEmpty()) {
+      text.append("  CPU by thread (jdk.ThreadCPULoad; GC threads are not Java threads, not included):");
+      threads.forEach((group, seconds) -> text.append(String.format(" %s %.2f s;", group, seconds)));
+      text.append('\n');
+    }
     return text.toString();
+  }
+
+  /**
+   * CPU seconds per group of Java threads: javac's own thread ({@code main}), the C2 and C1 JIT
+   * compiler threads, the rest. From {@code jdk.ThreadCPULoad}: each event gives a thread's load
+   * over one sampling period, as a share of all the machine's hardware threads (threads that did
+   * not run get no event). The recording needs a short period ({@code
+   * jdk.ThreadCPULoad#period=100ms}, which {@code --jfr} sets); the period is read back as the
+   * median gap between sampling rounds.
+   */
+  static Map<String, Double> cpuByThreadGroup(Path recording) throws IOException {
+    List<RecordedEvent> loads = new ArrayList<>();
+    int hardwareThreads = Runtime.getRuntime().availableProcessors();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      String type = event.getEventType().getName();
+      if (type.equals("jdk.CPUInformation")) {
+        hardwareThreads = event.getInt("hwThreads");
+      } else if (type.equals("jdk.ThreadCPULoad") && event.getThread() != null) {
+        loads.add(event);
+      }
+    }
+    List<Instant> rounds = loads.stream().map(RecordedEvent::getStartTime).distinct().sorted().toList();
+    if (rounds.size() < 3) {
+      return Map.of();
+    }
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < rounds.size(); i++) {
+      gaps.add(Duration.between(rounds.get(i - 1), rounds.get(i)).toNanos());
+    }
+    Collections.sort(gaps);
+    double period = gaps.get(gaps.size() / 2) / 1e9;
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (String group : List.of("javac thread", "C2 compiler", "C1 compiler", "other")) {
+      seconds.put(group, 0.0);
+    }
+    for (RecordedEvent event : loads) {
+      double load = event.getFloat("user") + event.getFloat("system");
+      seconds.merge(group(event.getThread().getJavaName()), load * period * hardwareThreads, Double::sum);
+    }
+    return seconds;
+  }
+
+  static String group(String threadName) {
+    if (threadName == null) {
+      return "other";
+    }
+    if (threadName.equals("main")) {
+      return "javac thread";
+    }
+    return threadName.startsWith("C2 CompilerThread")
+        ? "C2 compiler"
+        : threadName.startsWith("C1 CompilerThread") ? "C1 compiler" : "other";
   }
 
   private static String name(RecordedFrame frame) {
