@@ -48,8 +48,10 @@ import org.jspecify.annotations.Nullable;
 import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
 /**
- * The one scan of a compilation unit behind {@link SharedAccesses}: regions (which code runs as
- * which task), accesses to shared variables, the values assigned to them, waits, and the calls
+ * The scans of a compilation unit behind {@link SharedAccesses}: the {@link #prescan} every unit
+ * gets (the values assigned to variables, the private methods called only under a lock, and
+ * whether any code may run as a task), then, only in units where some may, the main scan:
+ * regions (which code runs as which task), accesses to shared variables, waits, and the calls
  * between methods of the unit that carry tasks into helpers.
  */
 final class SharedAccessScanner extends LazyPathScanner<Void, Void> {

@@ -47,8 +47,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The accesses of one compilation unit to state that threads may share: fields read or written
  * through {@code this} (or statically), and local holders captured by tasks ({@code total[0] +=
- * x}, {@code results.add(x)}), each with the region of code it runs in. One scan, linear in the
- * unit; checks read the facts and decide what is a race.
+ * x}, {@code results.add(x)}), each with the region of code it runs in. At most two scans, each
+ * linear in the unit (the second only where code may run as a task); checks read the facts and
+ * decide what is a race.
  */
 public final class SharedAccesses {
 
