@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
  * awaits}, ... in the model files). Lookups are cached per type and per method.
  */
 public final class AsyncApis {
-
   private final ThreadModel model;
   private final ApiMatcher matcher;
   private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();

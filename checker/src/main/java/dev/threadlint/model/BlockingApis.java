@@ -35,7 +35,6 @@ public final class BlockingApis {
    */
   public record BlockingApi(String call, String what, boolean waitsForLock) {}
 
-
   private final ThreadModel model;
   private final ApiMatcher matcher;
   private final Map<String, List<BlockingRule>> byName = new HashMap<>();

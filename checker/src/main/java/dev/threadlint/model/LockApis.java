@@ -32,7 +32,6 @@ public final class LockApis {
     }
   }
 
-
   private final ThreadModel model;
   private final ApiMatcher matcher;
   private final Map<CallKey, Optional<LockRule>> cache = new HashMap<>();

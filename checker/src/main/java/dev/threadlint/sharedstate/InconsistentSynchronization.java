@@ -56,7 +56,6 @@ public final class InconsistentSynchronization extends UnitFindingsCheck {
   /** Locked accesses of a kind must outnumber the unlocked ones by this factor. */
   static final int MAJORITY = 2;
 
-
   @Inject
   public InconsistentSynchronization(ErrorProneFlags flags) {
     super(flags);

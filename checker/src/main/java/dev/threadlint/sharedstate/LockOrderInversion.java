@@ -47,7 +47,6 @@ public final class LockOrderInversion extends UnitFindingsCheck {
   /** How many calls deep acquisitions are followed: bounded effort, linear in the unit. */
   static final int CALL_DEPTH = 4;
 
-
   @Inject
   public LockOrderInversion(ErrorProneFlags flags) {
     super(flags);
