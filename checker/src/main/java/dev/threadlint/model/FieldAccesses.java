@@ -3,12 +3,14 @@ package dev.threadlint.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.NewClassTree;
@@ -72,7 +74,8 @@ public final class FieldAccesses {
       @Nullable MethodSymbol method,
       Phase phase,
       boolean handedOffUnderLock,
-      boolean acknowledged) {
+      boolean acknowledged,
+      boolean lazyInit) {
     /** Held under a lock here, or in a method only called under one. */
     public boolean locked() {
       return !held.isEmpty() || phase == Phase.CALLED_LOCKED;
@@ -103,7 +106,8 @@ public final class FieldAccesses {
         @Nullable MethodSymbol method,
         boolean construction,
         boolean handedOff,
-        boolean acknowledged) {}
+        boolean acknowledged,
+        boolean lazyInit) {}
     List<Raw> raw = new ArrayList<>();
     Set<Symbol> referenced = new HashSet<>();
     Set<Symbol> freshLocals = new HashSet<>();
@@ -216,9 +220,17 @@ public final class FieldAccesses {
             || !declaredHere(field)) {
           return;
         }
+        boolean write = isWrite(getCurrentPath());
         raw.add(
             new Raw(
-                field, tree, isWrite(getCurrentPath()), method, construction, handedOff, acknowledged > 0));
+                field,
+                tree,
+                write,
+                method,
+                construction,
+                handedOff,
+                acknowledged > 0,
+                write && underNullCheck(getCurrentPath(), field)));
       }
 
       private boolean overridesAny(List<MemberPattern> patterns, MethodSymbol m) {
@@ -259,9 +271,44 @@ public final class FieldAccesses {
                   access.method(),
                   phase,
                   access.handedOff(),
-                  access.acknowledged()));
+                  access.acknowledged(),
+                  access.lazyInit()));
     }
     return new FieldAccesses(byField);
+  }
+
+  /**
+   * Whether the access at {@code path} is in the then-branch of an {@code if (field == null)} of
+   * its own method: a lazy initialisation (also through nested branches, as in {@code if (f ==
+   * null) { if (h == null) f = a; else f = b; }}).
+   */
+  private static boolean underNullCheck(TreePath path, VarSymbol field) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree branch
+          && branch.getThenStatement() == child
+          && isNullCheckOf(branch.getCondition(), field)) {
+        return true;
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
+  private static boolean isNullCheckOf(ExpressionTree condition, VarSymbol field) {
+    ExpressionTree c = LockId.strip(condition);
+    if (!(c instanceof BinaryTree equals) || c.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    ExpressionTree other =
+        equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
+            ? equals.getLeftOperand()
+            : equals.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? equals.getRightOperand() : null;
+    return other != null && ASTHelpers.getSymbol(other) == field;
   }
 
   /** Whether the tree is a declaration annotated {@code @SuppressWarnings("GuardedBy")}. */

@@ -138,7 +138,8 @@ public final class InconsistentSynchronization extends UnitFindingsCheck {
         for (Access access : unlockedReads) {
           if (access.acknowledged()
               || access.handedOffUnderLock()
-              || checkedAgainUnderLock(access, shared)) {
+              || checkedAgainUnderLock(access, shared)
+              || readsOwnLazyInitialisation(access, writes, shared)) {
             continue;
           }
           found.put(access.tree(), readMessage(field, lockedReads.size(), reads.size() - 1, example));
@@ -162,6 +163,27 @@ public final class InconsistentSynchronization extends UnitFindingsCheck {
           && !other.held().isEmpty()
           && other.method() != null
           && other.method().equals(read.method())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the read follows, in the same method, a lazy initialisation of the field, and every
+   * write of the field is one, under the lock: set once when null and never changed after, the
+   * field holds what this thread saw under the lock (vert.x {@code Http1xServerResponse#cookies}:
+   * {@code synchronized (conn) { if (cookies == null) cookies = ...; } return cookies;}).
+   */
+  private static boolean readsOwnLazyInitialisation(Access read, List<Access> writes, List<Access> accesses) {
+    if (!writes.stream().allMatch(w -> w.lazyInit() && w.locked())) {
+      return false;
+    }
+    for (Access other : accesses) {
+      if (other == read) {
+        return false;
+      }
+      if (other.write() && other.method() != null && other.method().equals(read.method())) {
         return true;
       }
     }

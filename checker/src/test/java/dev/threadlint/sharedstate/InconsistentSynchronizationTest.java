@@ -75,7 +75,66 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  @Test
+  void readAfterLazyInitialisationOfAFieldThatIsAlsoReset() {
+    helper
+        .addSourceLines(
+            "Response.java",
+            "class Response {",
+            "  private final Object conn = new Object();",
+            "  private String header;",
+            "  private StringBuilder cookies;",
+            "  StringBuilder cookies() {",
+            "    synchronized (conn) {",
+            "      if (cookies == null) {",
+            "        if (header == null) {",
+            "          cookies = new StringBuilder();",
+            "        } else {",
+            "          cookies = new StringBuilder(header);",
+            "        }",
+            "      }",
+            "    }",
+            "    // BUG: Diagnostic contains: `cookies` is read here without a lock",
+            "    return cookies;",
+            "  }",
+            "  void add(String c) { synchronized (conn) { cookies().append(c); } }",
+            "  int size() { synchronized (conn) { return cookies == null ? 0 : cookies.length(); } }",
+            "  void reset() { synchronized (conn) { cookies = null; } }",
+            "}")
+        .doTest();
+  }
+
   // --- Not reported -----------------------------------------------------------------------------
+
+  @Test
+  void readAfterLazyInitialisationUnderTheLockOfAFieldOnlyEverSetOnce() {
+    // vert.x Http1xServerResponse#cookies: set once, under the lock, when null; never changed
+    // after, so the read after the block returns what this thread saw under the lock.
+    helper
+        .addSourceLines(
+            "Response.java",
+            "class Response {",
+            "  private final Object conn = new Object();",
+            "  private String header;",
+            "  private StringBuilder cookies;",
+            "  StringBuilder cookies() {",
+            "    synchronized (conn) {",
+            "      if (cookies == null) {",
+            "        if (header == null) {",
+            "          cookies = new StringBuilder();",
+            "        } else {",
+            "          cookies = new StringBuilder(header);",
+            "        }",
+            "      }",
+            "    }",
+            "    return cookies;",
+            "  }",
+            "  void add(String c) { synchronized (conn) { cookies().append(c); } }",
+            "  int size() { synchronized (conn) { return cookies == null ? 0 : cookies.length(); } }",
+            "}")
+        .doTest();
+  }
+
 
   @Test
   void constructorAndInitializerWritesDoNotCount() {
