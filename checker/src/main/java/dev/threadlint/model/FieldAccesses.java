@@ -3,7 +3,6 @@ package dev.threadlint.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -291,24 +290,12 @@ public final class FieldAccesses {
       }
       if (leaf instanceof IfTree branch
           && branch.getThenStatement() == child
-          && isNullCheckOf(branch.getCondition(), field)) {
+          && NullChecks.isNullCheckOf(branch.getCondition(), field)) {
         return true;
       }
       child = leaf;
     }
     return false;
-  }
-
-  private static boolean isNullCheckOf(ExpressionTree condition, VarSymbol field) {
-    ExpressionTree c = LockId.strip(condition);
-    if (!(c instanceof BinaryTree equals) || c.getKind() != Tree.Kind.EQUAL_TO) {
-      return false;
-    }
-    ExpressionTree other =
-        equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
-            ? equals.getLeftOperand()
-            : equals.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? equals.getRightOperand() : null;
-    return other != null && ASTHelpers.getSymbol(other) == field;
   }
 
   /** Whether the tree is a declaration annotated {@code @SuppressWarnings("GuardedBy")}. */

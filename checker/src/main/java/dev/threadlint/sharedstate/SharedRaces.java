@@ -1,19 +1,15 @@
 package dev.threadlint.sharedstate;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.Analysis;
-import dev.threadlint.model.ConcurrentTask;
+import dev.threadlint.model.NullChecks;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
@@ -211,18 +207,7 @@ final class SharedRaces {
     if (up == null || !(up.getLeaf() instanceof IfTree ifTree)) {
       return false;
     }
-    ExpressionTree condition = ifTree.getCondition();
-    while (condition instanceof ParenthesizedTree p) {
-      condition = p.getExpression();
-    }
-    if (!(condition instanceof BinaryTree equals) || equals.getKind() != Tree.Kind.EQUAL_TO) {
-      return false;
-    }
-    ExpressionTree operand =
-        equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
-            ? equals.getLeftOperand()
-            : equals.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? equals.getRightOperand() : null;
-    return operand != null && ASTHelpers.getSymbol(operand) == access.variable();
+    return NullChecks.isNullCheckOf(ifTree.getCondition(), access.variable());
   }
 
   static boolean hasAnnotation(VarSymbol variable, String simpleName) {
