@@ -13,17 +13,16 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
-import dev.threadlint.model.Analysis;
 import dev.threadlint.model.Analysis.ProxiedAsync;
+import dev.threadlint.model.Analysis;
+import dev.threadlint.model.SelfReferences;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -112,12 +111,7 @@ public final class AsyncSelfInvocation extends BugChecker
     if (stripped == null) {
       return true;
     }
-    if (stripped instanceof IdentifierTree id) {
-      return id.getName().contentEquals("this") || id.getName().contentEquals("super");
-    }
-    return stripped instanceof MemberSelectTree select
-        && (select.getIdentifier().contentEquals("this")
-            || select.getIdentifier().contentEquals("super"));
+    return SelfReferences.isThisOrSuper(stripped);
   }
 
   private static String simpleName(String qualified) {

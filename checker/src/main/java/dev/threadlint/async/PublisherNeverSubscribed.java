@@ -40,6 +40,7 @@ import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingApis;
+import dev.threadlint.model.SelfReferences;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
@@ -198,7 +199,7 @@ public final class PublisherNeverSubscribed extends BugChecker
           returned.add(local);
         } else if (value instanceof LiteralTree
             || (symbol instanceof VarSymbol field && field.getKind() == ElementKind.FIELD)
-            || (value instanceof IdentifierTree id && id.getName().contentEquals("this"))) {
+            || (value instanceof IdentifierTree id && SelfReferences.isThis(id.getName()))) {
           // null, a field, or the object itself: the publisher lives on where it is
         } else {
           other[0] = true; // returns something it does not keep: a new chain, a call

@@ -23,11 +23,13 @@ public final class ApiMatcher {
 
   /** The erased type of that name, or null when it is not on the classpath. */
   public @Nullable Type resolve(String name, VisitorState state) {
-    return types
-        .computeIfAbsent(
-            name,
-            n -> Optional.ofNullable(state.getTypeFromString(n)).map(t -> state.getTypes().erasure(t)))
-        .orElse(null);
+    Optional<Type> type = types.get(name); // no computeIfAbsent: see RulesByName
+    if (type == null) {
+      Type found = state.getTypeFromString(name);
+      type = Optional.ofNullable(found == null ? null : state.getTypes().erasure(found));
+      types.put(name, type);
+    }
+    return type.orElse(null);
   }
 
   /** Whether {@code type} is {@code superName} or a subtype of it (erased). */
@@ -135,7 +137,12 @@ public final class ApiMatcher {
       names.clear();
       table = current;
     }
-    return names.computeIfAbsent(text, current::fromString);
+    Name name = names.get(text); // no computeIfAbsent: see RulesByName
+    if (name == null) {
+      name = current.fromString(text);
+      names.put(text, name);
+    }
+    return name;
   }
 
 

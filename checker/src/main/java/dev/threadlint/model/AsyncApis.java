@@ -50,9 +50,12 @@ public final class AsyncApis {
         || !(type.hasTag(TypeTag.CLASS) || type.hasTag(TypeTag.TYPEVAR))) {
       return null; // primitives, method types of a method select, packages, errors
     }
-    return typeCache
-        .computeIfAbsent(type.tsym, t -> Optional.ofNullable(computeAsyncType(type, state)))
-        .orElse(null);
+    Optional<AsyncType> cached = typeCache.get(type.tsym); // no computeIfAbsent: see RulesByName
+    if (cached == null) {
+      cached = Optional.ofNullable(computeAsyncType(type, state));
+      typeCache.put(type.tsym, cached);
+    }
+    return cached.orElse(null);
   }
 
   private @Nullable AsyncType computeAsyncType(Type type, VisitorState state) {

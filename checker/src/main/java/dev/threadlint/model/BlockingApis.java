@@ -13,10 +13,8 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.util.Name;
 import dev.threadlint.model.ThreadModel.BlockingRule;
 import dev.threadlint.model.ThreadModel.DoneCallbackRule;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,29 +35,19 @@ public final class BlockingApis {
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
-  private final Map<String, List<BlockingRule>> byName = new HashMap<>();
-  private final List<BlockingRule> byGlob = new ArrayList<>();
   private final Map<CallKey, Optional<BlockingApi>> cache = new HashMap<>();
-  /** Per method name (javac names are unique per compilation): the rules that can match it. */
-  private final Map<Name, List<BlockingRule>> candidates = new HashMap<>();
+  private final RulesByName<BlockingRule> rulesByName;
 
   public BlockingApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
-    for (BlockingRule rule : model.blockingRules()) {
-      String name = rule.member().exactName();
-      if (name == null) {
-        byGlob.add(rule);
-      } else {
-        byName.computeIfAbsent(name, n -> new ArrayList<>()).add(rule);
-      }
-    }
+    this.rulesByName = new RulesByName<>(model.blockingRules(), BlockingRule::member);
   }
 
   /** The blocking API this call is, or null if the model does not say it blocks. */
   public @Nullable BlockingApi lookup(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    List<BlockingRule> rules = candidates(method.getSimpleName());
+    List<BlockingRule> rules = rulesByName.candidates(method.getSimpleName());
     if (rules.isEmpty()
         && (method.getAnnotationMirrors().isEmpty() || blockingAnnotation(method) == null)) {
       // Most calls: no rule names the method, and no annotation makes it blocking (Vert.x
@@ -77,7 +65,12 @@ public final class BlockingApis {
 
   /** Whether the method is annotated as non-blocking (it is then never blocking, even if its body is). */
   public boolean isDeclaredNonBlocking(MethodSymbol method) {
-    return model.nonBlockingAnnotations().stream().anyMatch(a -> matcher.hasAnnotation(method, a));
+    for (String annotation : model.nonBlockingAnnotations()) {
+      if (matcher.hasAnnotation(method, annotation)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The blocking annotation on the method, or null. */
@@ -124,7 +117,7 @@ public final class BlockingApis {
         if (rule.parameter() < 0) {
           boolean onSelf =
               receiver == null
-                  || (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"));
+                  || (receiver instanceof IdentifierTree id && SelfReferences.isThis(id.getName()));
           return onSelf && method.enclClass().isSubClass(callee.owner, state.getTypes());
         }
         return rule.parameter() < tree.getParameters().size()
@@ -165,22 +158,6 @@ public final class BlockingApis {
     } catch (RuntimeException notFunctional) {
       return null;
     }
-  }
-
-  private List<BlockingRule> candidates(Name name) {
-    return candidates.computeIfAbsent(
-        name,
-        n -> {
-          String text = n.toString();
-          List<BlockingRule> rules = new ArrayList<>();
-          for (BlockingRule rule : byGlob) {
-            if (rule.member().nameMatches(text)) {
-              rules.add(rule);
-            }
-          }
-          rules.addAll(byName.getOrDefault(text, List.of()));
-          return rules.isEmpty() ? List.of() : rules;
-        });
   }
 
   private @Nullable BlockingApi compute(

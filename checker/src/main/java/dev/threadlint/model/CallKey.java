@@ -9,9 +9,36 @@ import org.jspecify.annotations.Nullable;
  * A call as the model sees it, for caching what a rule lookup decided: the method and the
  * (erased) class of the receiver it is called on. Model rules match on erased types, so the type
  * arguments of the receiver never change the answer.
+ *
+ * <p>Not a record: a record's {@code equals} and {@code hashCode} go through method handles
+ * ({@code ObjectMethods}), which the JIT inlines into every cache lookup as a large graph. Symbols
+ * are unique per compilation, so identity is equality.
  */
-record CallKey(MethodSymbol method, @Nullable TypeSymbol receiver) {
+final class CallKey {
+  private final MethodSymbol method;
+  private final @Nullable TypeSymbol receiver;
+
+  private CallKey(MethodSymbol method, @Nullable TypeSymbol receiver) {
+    this.method = method;
+    this.receiver = receiver;
+  }
+
   static CallKey of(MethodSymbol method, @Nullable Type receiver) {
     return new CallKey(method, receiver == null ? null : receiver.tsym);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CallKey key && key.method == method && key.receiver == receiver;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * System.identityHashCode(method) + System.identityHashCode(receiver);
+  }
+
+  @Override
+  public String toString() {
+    return method + " on " + receiver;
   }
 }

@@ -6,7 +6,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadModel.CallbackRule;
-import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,17 +20,46 @@ import org.jspecify.annotations.Nullable;
  * callee, receiver type and argument position.
  */
 final class CallbackRules {
-  private record Selection(
-      MethodSymbol method, @Nullable Symbol receiver, int index, int count) {}
+  /** The cache key of a choice; not a record, for the reason {@link CallKey} gives. */
+  private static final class Selection {
+    private final MethodSymbol method;
+    private final @Nullable Symbol receiver;
+    private final int index;
+    private final int count;
+
+    Selection(MethodSymbol method, @Nullable Symbol receiver, int index, int count) {
+      this.method = method;
+      this.receiver = receiver;
+      this.index = index;
+      this.count = count;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Selection s
+          && s.method == method
+          && s.receiver == receiver
+          && s.index == index
+          && s.count == count;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((System.identityHashCode(method) * 31 + System.identityHashCode(receiver)) * 31 + index)
+              * 31
+          + count;
+    }
+  }
 
   private final ThreadModel model;
   private final ApiMatcher matcher;
-  private final Map<Name, List<CallbackRule>> byName = new HashMap<>();
+  private final RulesByName<CallbackRule> rulesByName;
   private final Map<Selection, Optional<CallbackRule>> selections = new HashMap<>();
 
   CallbackRules(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
+    this.rulesByName = new RulesByName<>(model.callbackRules(), CallbackRule::member);
   }
 
   /**
@@ -41,7 +69,7 @@ final class CallbackRules {
    */
   @Nullable CallbackRule select(
       MethodSymbol method, @Nullable Type receiver, int index, int count, VisitorState state) {
-    List<CallbackRule> candidates = candidates(method.getSimpleName());
+    List<CallbackRule> candidates = rulesByName.candidates(method.getSimpleName());
     if (candidates.isEmpty()) {
       return null;
     }
@@ -52,22 +80,6 @@ final class CallbackRules {
       selections.put(key, selected);
     }
     return selected.orElse(null);
-  }
-
-  /** The rules whose member pattern names a method of that name, in model order. */
-  private List<CallbackRule> candidates(Name name) {
-    return byName.computeIfAbsent(
-        name,
-        n -> {
-          String text = n.toString();
-          List<CallbackRule> rules = new ArrayList<>();
-          for (CallbackRule rule : model.callbackRules()) {
-            if (rule.member().nameMatches(text)) {
-              rules.add(rule);
-            }
-          }
-          return rules.isEmpty() ? List.of() : rules;
-        });
   }
 
   private @Nullable CallbackRule compute(

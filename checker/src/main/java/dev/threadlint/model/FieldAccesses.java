@@ -194,9 +194,7 @@ public final class FieldAccesses {
       @Override
       public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
         ExpressionTree receiver = LockId.strip(tree.getExpression());
-        boolean viaThis =
-            (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
-                || (receiver instanceof MemberSelectTree s && s.getIdentifier().contentEquals("this"));
+        boolean viaThis = SelfReferences.isThis(receiver);
         Symbol symbol = ASTHelpers.getSymbol(tree);
         if (viaThis || (symbol != null && symbol.isStatic())) {
           record(tree);

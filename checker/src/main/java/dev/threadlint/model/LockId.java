@@ -62,7 +62,7 @@ public record LockId(
   public static LockId of(ExpressionTree expression, VisitorState state) {
     ExpressionTree tree = strip(expression);
     Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (tree instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+    if (tree instanceof IdentifierTree id && SelfReferences.isThis(id.getName())) {
       return thisOf(classOfType(ASTHelpers.getType(tree), state));
     }
     if (tree instanceof MemberSelectTree select) {
@@ -115,8 +115,7 @@ public record LockId(
 
   private static boolean isThis(ExpressionTree tree) {
     ExpressionTree stripped = strip(tree);
-    return (stripped instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (stripped instanceof MemberSelectTree s && s.getIdentifier().contentEquals("this"));
+    return SelfReferences.isThis(stripped);
   }
 
   static ExpressionTree strip(ExpressionTree tree) {

@@ -32,17 +32,23 @@ final class RulesByName<T> {
 
   /** The rules whose pattern names a method called {@code name} (exactly or by glob). */
   List<T> candidates(Name name) {
-    return byName.computeIfAbsent(
-        name,
-        n -> {
-          String text = n.toString();
-          List<T> found = new ArrayList<>(1);
-          for (T rule : rules) {
-            if (member.apply(rule).nameMatches(text)) {
-              found.add(rule);
-            }
-          }
-          return found.isEmpty() ? List.of() : found;
-        });
+    // get and put, not computeIfAbsent: asked on every call of every file, and a capturing
+    // lambda would be allocated each time.
+    List<T> found = byName.get(name);
+    if (found == null) {
+      found = matching(name.toString());
+      byName.put(name, found);
+    }
+    return found;
+  }
+
+  private List<T> matching(String methodName) {
+    List<T> found = new ArrayList<>(1);
+    for (T rule : rules) {
+      if (member.apply(rule).nameMatches(methodName)) {
+        found.add(rule);
+      }
+    }
+    return found.isEmpty() ? List.of() : found;
   }
 }

@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.model.ConcurrentTask.Region;
 import dev.threadlint.model.ThreadModel.AsyncKind;
@@ -90,7 +91,11 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     this.safety = safety;
     this.async = async;
     this.state = state;
+    this.start = state.getName("start");
   }
+
+  /** {@code start}, as an interned name: compared with the name of every call without arguments. */
+  private final Name start;
 
   /** Whether the prescan found code that may run as a task: only then is the main scan needed. */
   private boolean mayHaveTasks;
@@ -115,7 +120,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         MethodSymbol method = ASTHelpers.getSymbol(tree);
         if (method != null
             && method.getParameters().isEmpty()
-            && method.getSimpleName().contentEquals("start")) {
+            && method.getSimpleName() == start) {
           Type receiver = ASTHelpers.getReceiverType(tree);
           if (receiver != null
               && receiver.tsym instanceof ClassSymbol cls
@@ -786,8 +791,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   private static boolean isThis(ExpressionTree receiver) {
     Tree t = ThreadSafety.strip(receiver);
-    return (t instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (t instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+    return SelfReferences.isThis(t);
   }
 
   private void record(Target target, AccessKind kind, Tree tree) {

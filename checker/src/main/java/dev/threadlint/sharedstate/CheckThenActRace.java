@@ -13,6 +13,7 @@ import com.google.errorprone.bugpatterns.BugChecker.IfTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.AssignmentTree;
@@ -34,11 +35,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
-import dev.threadlint.model.ConcurrentTask;
 import dev.threadlint.model.LockSet;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
@@ -67,6 +68,10 @@ public final class CheckThenActRace extends BugChecker
     implements CompilationUnitTreeMatcher, IfTreeMatcher, MethodInvocationTreeMatcher {
   private static final String CONCURRENT_MAP = "java.util.concurrent.ConcurrentMap";
   private static final String MAP = "java.util.Map";
+  private static final Supplier<Name> SET_NAME = VisitorState.memoize(state -> state.getName("set"));
+  private static final Supplier<Name> LAZY_SET_NAME =
+      VisitorState.memoize(state -> state.getName("lazySet"));
+  private static final Supplier<Name> PUT_NAME = VisitorState.memoize(state -> state.getName("put"));
   private static final String SET = "java.util.Set";
   private static final List<String> ATOMIC_NUMBERS =
       List.of("java.util.concurrent.atomic.AtomicInteger", "java.util.concurrent.atomic.AtomicLong");
@@ -106,9 +111,10 @@ public final class CheckThenActRace extends BugChecker
 
   private Description checkIf(IfTree tree, VisitorState state) {
     Analysis facts = analysis.get(state);
-    if (facts == null || underLock(facts, state)) {
+    if (facts == null) {
       return Description.NO_MATCH;
     }
+    // Each shape asks whether a lock is held only once the code matches it: most `if`s don't.
     ExpressionTree condition = strip(tree.getCondition());
     boolean negated = false;
     if (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
@@ -139,6 +145,7 @@ public final class CheckThenActRace extends BugChecker
   private Description containsThenAdd(
       IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
     if (!isCall(check, SET, "contains", 1, state)
+        || underLock(facts, state)
         || !isThreadSafe(ASTHelpers.getReceiver(check), facts, state)
         || !shared(ASTHelpers.getReceiver(check), facts, state)) {
       return Description.NO_MATCH;
@@ -176,7 +183,8 @@ public final class CheckThenActRace extends BugChecker
   /** {@code if (map.get(k) == null) map.put(k, v)}, or after {@code containsKey}, on a concurrent map. */
   private Description checkThenPut(
       IfTree tree, MethodInvocationTree check, @Nullable StatementTree first, Analysis facts, VisitorState state) {
-    if (!isThreadSafe(ASTHelpers.getReceiver(check), facts, state)
+    if (underLock(facts, state)
+        || !isThreadSafe(ASTHelpers.getReceiver(check), facts, state)
         || !shared(ASTHelpers.getReceiver(check), facts, state)) {
       return Description.NO_MATCH;
     }
@@ -225,7 +233,8 @@ public final class CheckThenActRace extends BugChecker
         || SharedRaces.hasAnnotation(field, "LazyInit")
         || !(first instanceof ExpressionStatementTree statement)
         || !(statement.getExpression() instanceof AssignmentTree assignment)
-        || ASTHelpers.getSymbol(assignment.getVariable()) != field) {
+        || ASTHelpers.getSymbol(assignment.getVariable()) != field
+        || underLock(facts, state)) {
       return Description.NO_MATCH;
     }
     SharedAccesses accesses = facts.sharedAccesses(state);
@@ -267,17 +276,22 @@ public final class CheckThenActRace extends BugChecker
     if (method == null || receiver == null || tree.getArguments().isEmpty()) {
       return Description.NO_MATCH;
     }
-    String name = method.getSimpleName().toString();
+    // Names compared as interned javac names: decoding the name of every call costs more.
+    Name name = method.getSimpleName();
+    int arity = tree.getArguments().size();
+    boolean set = arity == 1 && (name.equals(SET_NAME.get(state)) || name.equals(LAZY_SET_NAME.get(state)));
+    boolean put = arity == 2 && name.equals(PUT_NAME.get(state));
+    if (!set && !put) {
+      return Description.NO_MATCH;
+    }
     Analysis facts = analysis.get(state);
     if (facts == null) {
       return Description.NO_MATCH;
     }
-    if ((name.equals("set") || name.equals("lazySet"))
-        && tree.getArguments().size() == 1
-        && method.owner.getQualifiedName().toString().startsWith(ATOMIC)) {
+    if (set && method.owner.getQualifiedName().toString().startsWith(ATOMIC)) {
       return atomicSetOfGet(tree, receiver, state);
     }
-    if (name.equals("put") && tree.getArguments().size() == 2 && isThreadSafe(receiver, facts, state)
+    if (put && isThreadSafe(receiver, facts, state)
         && ASTHelpers.isSubtype(ASTHelpers.getType(receiver), state.getTypeFromString(MAP), state)) {
       return putOfGet(tree, receiver, state);
     }

@@ -11,17 +11,16 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.HeldLock;
 import dev.threadlint.model.LockId;
-import dev.threadlint.model.UnitLocks;
+import dev.threadlint.model.SelfReferences;
 import dev.threadlint.model.UnitLocks.Acquisition;
 import dev.threadlint.model.UnitLocks.Call;
+import dev.threadlint.model.UnitLocks;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -181,9 +180,7 @@ public final class LockOrderInversion extends UnitFindingsCheck {
       return true;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call.tree());
-    return receiver == null
-        || (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (receiver instanceof MemberSelectTree s && s.getIdentifier().contentEquals("this"));
+    return receiver == null || SelfReferences.isThis(receiver);
   }
 
   private static String message(Key key, Edge edge, Edge other) {
