@@ -10,6 +10,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -314,7 +315,7 @@ public final class Analysis {
         return new ProxiedAsync(rule, false);
       }
       if (rule.target() == AnnotationTarget.ANY
-          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && (method.flags() & Flags.PUBLIC) != 0
           && method.enclClass() != null
           && matcher.hasAnnotation(method.enclClass(), rule.annotation())) {
         return new ProxiedAsync(rule, true);

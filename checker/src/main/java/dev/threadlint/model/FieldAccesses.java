@@ -20,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -31,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -339,7 +339,7 @@ public final class FieldAccesses {
       UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals) {
     Map<MethodSymbol, List<UnitLocks.Call>> callers = new HashMap<>();
     for (UnitLocks.Call call : locks.calls()) {
-      if (call.callee().getModifiers().contains(Modifier.PRIVATE) && !referenced.contains(call.callee())) {
+      if ((call.callee().flags() & Flags.PRIVATE) != 0 && !referenced.contains(call.callee())) {
         callers.computeIfAbsent(call.callee(), c -> new ArrayList<>()).add(call);
       }
     }

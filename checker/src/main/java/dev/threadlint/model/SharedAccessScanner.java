@@ -43,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 import dev.threadlint.model.SharedAccesses.Access;
@@ -134,7 +133,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
           }
         }
         if (method != null
-            && method.getModifiers().contains(Modifier.PRIVATE)
+            && (method.flags() & Flags.PRIVATE) != 0
             && !method.isAbstract()
             && method.enclClass() != null
             && declaredHere(method.enclClass())) {
@@ -295,7 +294,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     String annotation = safety.threadSafeAnnotation(owner);
     if (annotation != null
         && !method.isConstructor()
-        && !method.getModifiers().contains(Modifier.PRIVATE)) {
+        && (method.flags() & Flags.PRIVATE) == 0) {
       String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
           + method.getSimpleName() + "` may be called from many threads at once";
       return new ConcurrentTask(
