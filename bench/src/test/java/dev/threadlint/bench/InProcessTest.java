@@ -1,0 +1,45 @@
+package dev.threadlint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InProcessTest {
+  @TempDir Path dir;
+
+  @Test
+  void compilesTheArgfileEachTimeAndReportsEachCompilation() throws Exception {
+    Path source = Files.writeString(dir.resolve("A.java"), "class A { int twice(int x) { return 2 * x; } }");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path argfile = Files.write(dir.resolve("a.args"), List.of("-d", classes.toString(), source.toString()));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    int failed = InProcess.run(2, argfile, dir.resolve("logs"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, failed);
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(2, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).startsWith("[in-process] compilation 1/2 "), lines.get(0));
+    assertTrue(lines.get(1).startsWith("[in-process] compilation 2/2 ") && lines.get(1).endsWith("exit 0"), lines.get(1));
+    assertTrue(Files.exists(classes.resolve("A.class")));
+    assertTrue(Files.exists(dir.resolve("logs").resolve("compilation-2.log")));
+  }
+
+  @Test
+  void countsCompilationsThatFail() throws Exception {
+    Path source = Files.writeString(dir.resolve("B.java"), "class B { int broken() { return missing; } }");
+    Path argfile = Files.write(dir.resolve("b.args"), List.of("-d", dir.toString(), source.toString()));
+
+    int failed = InProcess.run(2, argfile, null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertEquals(2, failed);
+  }
+}
