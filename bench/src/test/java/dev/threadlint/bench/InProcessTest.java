@@ -34,6 +34,46 @@ class InProcessTest {
   }
 
   @Test
+  void printsErrorPronesClockOfEachEnabledCheck() throws Exception {
+    Path source =
+        Files.writeString(
+            dir.resolve("C.java"),
+            "class C { synchronized void pause() throws InterruptedException { Thread.sleep(10); } }");
+    Path argfile =
+        Files.write(
+            dir.resolve("c.args"),
+            List.of(
+                "-XDcompilePolicy=simple",
+                "--should-stop=ifError=FLOW",
+                "-processorpath",
+                "\"" + System.getProperty("java.class.path") + "\"",
+                "\"-Xplugin:ErrorProne -XepDisableAllChecks -Xep:BlockingUnderLock:WARN\"",
+                "-d",
+                dir.toString(),
+                source.toString()));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    int failed = InProcess.run(1, argfile, dir.resolve("logs"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(0, failed, String.join("\n", lines));
+    assertEquals(2, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(1).matches("\\[in-process\\]   Error Prone set-up \\d+\\.\\d\\d s, checks \\d+\\.\\d\\d s: BlockingUnderLock \\d+\\.\\d\\d s(, .*)?"), lines.get(1));
+    assertTrue(Files.readString(dir.resolve("logs").resolve("compilation-1.log")).contains("[BlockingUnderLock]"));
+  }
+
+  @Test
+  void printsNoClockWithoutErrorProne() throws Exception {
+    Path source = Files.writeString(dir.resolve("D.java"), "class D {}");
+    Path argfile = Files.write(dir.resolve("d.args"), List.of("-d", dir.toString(), source.toString()));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    InProcess.run(1, argfile, null, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertEquals(1, printed.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
   void countsCompilationsThatFail() throws Exception {
     Path source = Files.writeString(dir.resolve("B.java"), "class B { int broken() { return missing; } }");
     Path argfile = Files.write(dir.resolve("b.args"), List.of("-d", dir.toString(), source.toString()));
