@@ -53,12 +53,11 @@ abstract class AsyncCheck extends BugChecker implements CompilationUnitTreeMatch
 
   /** Runs {@code body} with the analysis, guarded; no match when the configuration is bad. */
   final Description guarded(VisitorState state, Function<Analysis, Description> body) {
-    return InternalErrors.guard(
-        state,
-        canonicalName(),
-        () -> {
-          Analysis analysis = this.analysis.get(state);
-          return analysis == null ? Description.NO_MATCH : body.apply(analysis);
-        });
+    try {
+      Analysis analysis = this.analysis.get(state);
+      return analysis == null ? Description.NO_MATCH : body.apply(analysis);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 }

@@ -58,18 +58,20 @@ public final class AsyncSelfInvocation extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return InternalErrors.guard(
-        state,
-        canonicalName(),
-        () -> check(tree, ASTHelpers.getSymbol(tree), ASTHelpers.getReceiver(tree), state));
+    try {
+      return check(tree, ASTHelpers.getSymbol(tree), ASTHelpers.getReceiver(tree), state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return InternalErrors.guard(
-        state,
-        canonicalName(),
-        () -> check(tree, ASTHelpers.getSymbol(tree), tree.getQualifierExpression(), state));
+    try {
+      return check(tree, ASTHelpers.getSymbol(tree), tree.getQualifierExpression(), state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   private Description check(

@@ -70,7 +70,11 @@ public final class EagerBlockingInReactiveAssembly extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> check(tree, state));
+    try {
+      return check(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   private Description check(MethodInvocationTree tree, VisitorState state) {

@@ -82,12 +82,20 @@ public final class PublisherNeverSubscribed extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> checkStatement(tree, state));
+    try {
+      return checkStatement(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> checkLocal(tree, state));
+    try {
+      return checkLocal(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   private Description checkStatement(MethodInvocationTree tree, VisitorState state) {

@@ -88,7 +88,11 @@ public abstract class BlockingCallCheck extends BugChecker
 
   private Description check(
       Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> checkCall(tree, method, receiver, state));
+    try {
+      return checkCall(tree, method, receiver, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   private Description checkCall(

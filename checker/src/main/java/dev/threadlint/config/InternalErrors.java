@@ -19,29 +19,43 @@ public final class InternalErrors {
 
   private InternalErrors() {}
 
+  /** Runs {@code body}; what it throws is handled by {@link #caught}. */
   public static Description guard(VisitorState state, String check, Supplier<Description> body) {
     try {
       return body.get();
     } catch (RuntimeException | StackOverflowError e) {
-      if (Boolean.getBoolean(STRICT_PROPERTY)) {
-        throw e;
-      }
-      if (state.context.get(NOTED) == null) {
-        state.context.put(NOTED, true);
-        String file = state.getPath().getCompilationUnit().getSourceFile().getName();
-        JavacProcessingEnvironment.instance(state.context)
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.NOTE,
-                "Threadlint: "
-                    + check
-                    + " skipped part of "
-                    + file
-                    + " after an internal error ("
-                    + e
-                    + "); the build goes on. Please report it with this line.");
-      }
-      return Description.NO_MATCH;
+      return caught(state, check, e);
     }
+  }
+
+  /**
+   * What a matcher returns when its check threw {@code e} (a {@code RuntimeException} or {@code
+   * StackOverflowError}): no match, after the note; in strict mode, {@code e} again. Matchers
+   * called on every node of a kind catch themselves and call this rather than handing {@link
+   * #guard} a lambda, which would allocate one per matcher and node.
+   */
+  public static Description caught(VisitorState state, String check, Throwable e) {
+    if (Boolean.getBoolean(STRICT_PROPERTY)) {
+      if (e instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw (Error) e;
+    }
+    if (state.context.get(NOTED) == null) {
+      state.context.put(NOTED, true);
+      String file = state.getPath().getCompilationUnit().getSourceFile().getName();
+      JavacProcessingEnvironment.instance(state.context)
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.NOTE,
+              "Threadlint: "
+                  + check
+                  + " skipped part of "
+                  + file
+                  + " after an internal error ("
+                  + e
+                  + "); the build goes on. Please report it with this line.");
+    }
+    return Description.NO_MATCH;
   }
 }

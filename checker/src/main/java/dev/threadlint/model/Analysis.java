@@ -11,7 +11,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
@@ -184,10 +183,7 @@ public final class Analysis {
    * summaries say whether it blocks.
    */
   public boolean declaredInUnit(MethodSymbol method, VisitorState state) {
-    Symbol.ClassSymbol owner = method.enclClass();
-    return owner != null
-        && owner.sourcefile != null
-        && owner.sourcefile.equals(state.getPath().getCompilationUnit().getSourceFile());
+    return SourceUnits.memberOf(method, state.getPath().getCompilationUnit());
   }
 
   /** A call that blocks, and how. */

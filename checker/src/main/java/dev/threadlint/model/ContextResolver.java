@@ -315,8 +315,7 @@ public final class ContextResolver {
         if (tree.getClassBody() == null
             && type != null
             && type.tsym instanceof ClassSymbol created
-            && created.sourcefile != null
-            && created.sourcefile.equals(unit.getSourceFile())) {
+            && SourceUnits.declaredIn(created, unit)) {
           record(tree, created);
         }
         return super.visitNewClass(tree, null);

@@ -240,11 +240,7 @@ public final class FieldAccesses {
       }
 
       private boolean declaredHere(VarSymbol field) {
-        Symbol owner = field.owner;
-        return owner != null
-            && owner.enclClass() != null
-            && owner.enclClass().sourcefile != null
-            && owner.enclClass().sourcefile.equals(unit.getSourceFile());
+        return field.owner != null && SourceUnits.memberOf(field, unit);
       }
     }.scan(unit, null);
     Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals);

@@ -246,7 +246,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   }
 
   private boolean declaredHere(ClassSymbol cls) {
-    return cls.sourcefile != null && cls.sourcefile.equals(unit.getSourceFile());
+    return SourceUnits.declaredIn(cls, unit);
   }
 
   // --- Regions ----------------------------------------------------------------------------------

@@ -396,11 +396,7 @@ public final class UnitLocks {
     }
 
     private boolean declaredHere(MethodSymbol callee) {
-      ClassSymbol owner = callee.enclClass();
-      return owner != null
-          && owner.sourcefile != null
-          && owner.sourcefile.equals(unit.getSourceFile())
-          && !callee.isAbstract();
+      return SourceUnits.memberOf(callee, unit) && !callee.isAbstract();
     }
 
     private int line(Tree tree) {

@@ -10,7 +10,6 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.BlockingApis.BlockingApi;
@@ -161,11 +160,7 @@ public final class UnitSummaries {
     }
 
     private boolean declaredHere(MethodSymbol method) {
-      ClassSymbol owner = method.enclClass();
-      return owner != null
-          && owner.sourcefile != null
-          && owner.sourcefile.equals(unit.getSourceFile())
-          && !method.isAbstract();
+      return SourceUnits.memberOf(method, unit) && !method.isAbstract();
     }
 
     Map<MethodSymbol, MethodSummary> solve() {

@@ -80,8 +80,11 @@ public final class BlockingUnderLock extends BugChecker
   }
 
   private Description check(Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    return InternalErrors.guard(
-        state, canonicalName(), () -> checkCall(tree, method, receiver, state));
+    try {
+      return checkCall(tree, method, receiver, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   private Description checkCall(

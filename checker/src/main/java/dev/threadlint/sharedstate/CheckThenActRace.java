@@ -99,12 +99,20 @@ public final class CheckThenActRace extends BugChecker
 
   @Override
   public Description matchIf(IfTree tree, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> checkIf(tree, state));
+    try {
+      return checkIf(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return InternalErrors.guard(state, canonicalName(), () -> checkReadThenWrite(tree, state));
+    try {
+      return checkReadThenWrite(tree, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, canonicalName(), e);
+    }
   }
 
   // --- if (check) act ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.threadlint.config;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneJavaCompiler;
@@ -11,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ScannerSupplier;
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationFailureException;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.MethodInvocationTree;
@@ -34,6 +36,19 @@ class InternalErrorsTest {
     }
   }
 
+  /** A check that catches for itself (the idiom of per-node matchers): it recurses too deep. */
+  @BugPattern(summary = "recurses", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class RecursingCheck extends BugChecker implements MethodInvocationTreeMatcher {
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      try {
+        throw new StackOverflowError("deep summary");
+      } catch (RuntimeException | StackOverflowError e) {
+        return InternalErrors.caught(state, "RecursingCheck", e);
+      }
+    }
+  }
+
   private final String strict = System.getProperty(InternalErrors.STRICT_PROPERTY);
 
   @AfterEach
@@ -46,8 +61,11 @@ class InternalErrorsTest {
   }
 
   private static Compilation compile() {
-    return Compiler.compiler(
-            new ErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(ThrowingCheck.class)))
+    return compile(ThrowingCheck.class);
+  }
+
+  private static Compilation compile(Class<? extends BugChecker> check) {
+    return Compiler.compiler(new ErrorProneJavaCompiler(ScannerSupplier.fromBugCheckerClasses(check)))
         .withOptions("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW")
         .compile(
             JavaFileObjects.forSourceLines(
@@ -79,5 +97,32 @@ class InternalErrorsTest {
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("bug in a check");
+  }
+
+  @Test
+  void aCaughtStackOverflowIsOneNoteOutsideStrictMode() {
+    System.setProperty(InternalErrors.STRICT_PROPERTY, "false");
+
+    Compilation compilation = compile(RecursingCheck.class);
+
+    assertThat(compilation).succeeded();
+    assertThat(
+            compilation.notes().stream()
+                .map(d -> d.getMessage(null))
+                .filter(m -> m.startsWith("Threadlint: RecursingCheck skipped part of") && m.contains("StackOverflowError: deep summary"))
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aCaughtStackOverflowPropagatesInStrictMode() {
+    System.setProperty(InternalErrors.STRICT_PROPERTY, "true");
+
+    // javac takes a StackOverflowError for its own: it fails the compilation and prints the
+    // error on System.err instead of a diagnostic, which compile-testing reports so.
+    CompilationFailureException thrown =
+        assertThrows(CompilationFailureException.class, () -> compile(RecursingCheck.class));
+
+    assertThat(thrown).hasMessageThat().contains("failed, but did not report any error diagnostics");
   }
 }
