@@ -1,14 +1,9 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import com.sun.tools.javac.code.Types;
-import com.sun.source.tree.CompilationUnitTree;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -19,18 +14,23 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadContext.Remedy;
 import dev.threadlint.model.ThreadModel.AnnotationTarget;
 import dev.threadlint.model.ThreadModel.CallbackRule;
 import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -163,7 +163,7 @@ public final class ContextResolver {
    * passed to or what it implements. May be {@link Kind#CALLER}.
    */
   public ThreadContext contextOfFunctional(TreePath path, VisitorState state) {
-    Map<Tree, ThreadContext> known = memo(path);
+    Map<Tree, ThreadContext> known = memo(path, state);
     ThreadContext context = known.get(path.getLeaf());
     if (context == null) {
       context = computeContextOfFunctional(path, state);
@@ -177,13 +177,61 @@ public final class ContextResolver {
   private @Nullable CompilationUnitTree memoUnit;
   private Map<Tree, ThreadContext> memo = new IdentityHashMap<>();
 
-  private Map<Tree, ThreadContext> memo(TreePath path) {
+  private Map<Tree, ThreadContext> memo(TreePath path, VisitorState state) {
     CompilationUnitTree unit = path.getCompilationUnit();
     if (unit != memoUnit) {
       memo = new IdentityHashMap<>(); // clear() would fill the table the largest unit grew
       memoUnit = unit;
+      computeUnit(unit, state);
     }
     return memo;
+  }
+
+  /**
+   * Computes the contexts of all the methods, lambdas, method references and anonymous classes of
+   * the unit when it is first asked about. The checks ask about most of them anyway (the
+   * shared-access prescan about every method of a unit without tasks). Done here, the lookups
+   * that checks make on every call never miss: the JIT compiler inlines a lookup into each check's
+   * matcher, and while the computation sat behind a branch that was taken, it inlined that too
+   * (about a second of C2 time for each of the blocking checks' matchers on vertx-core).
+   */
+  private void computeUnit(CompilationUnitTree unit, VisitorState state) {
+    Map<Tree, ThreadContext> known = memo;
+    new LazyPathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        if (!known.containsKey(tree)) {
+          known.put(tree, computeContextOfMethod(getCurrentPath(), state));
+        }
+        return super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        functional(tree);
+        return super.visitLambdaExpression(tree, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        functional(tree);
+        return super.visitMemberReference(tree, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        if (tree.getClassBody() != null) {
+          functional(tree);
+        }
+        return super.visitNewClass(tree, null);
+      }
+
+      private void functional(Tree tree) {
+        if (!known.containsKey(tree)) {
+          known.put(tree, computeContextOfFunctional(getCurrentPath(), state));
+        }
+      }
+    }.scan(unit, null);
   }
 
   private ThreadContext computeContextOfFunctional(TreePath path, VisitorState state) {
@@ -225,7 +273,7 @@ public final class ContextResolver {
 
   /** The context of a method body, from its annotations, what it overrides, or its class. */
   public ThreadContext contextOfMethod(TreePath methodPath, VisitorState state) {
-    Map<Tree, ThreadContext> known = memo(methodPath);
+    Map<Tree, ThreadContext> known = memo(methodPath, state);
     ThreadContext context = known.get(methodPath.getLeaf());
     if (context == null) {
       context = computeContextOfMethod(methodPath, state);
