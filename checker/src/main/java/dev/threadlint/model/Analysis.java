@@ -145,7 +145,7 @@ public final class Analysis {
   public UnitLocks locks(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != lockedUnit || locks == null) {
-      locks = UnitLocks.compute(unit, lockApis, contexts, state);
+      locks = lockApis.mayAcquireIn(unit) ? UnitLocks.compute(unit, lockApis, contexts, state) : UnitLocks.NONE;
       lockedUnit = unit;
     }
     return locks;

@@ -2,12 +2,14 @@ package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.LockAction;
 import dev.threadlint.model.ThreadModel.LockRule;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,43 @@ public final class LockApis {
   private final ApiMatcher matcher;
   private final Map<CallKey, Optional<LockRule>> cache = new HashMap<>();
   private final RulesByName<LockRule> rulesByName;
+  /** The method names of the rules that take a lock; null if one names its methods by a glob. */
+  private final @Nullable List<String> acquiringNames;
 
   public LockApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
     this.matcher = matcher;
     this.rulesByName = new RulesByName<>(model.lockRules(), LockRule::member);
+    List<String> names = new ArrayList<>();
+    for (LockRule rule : model.lockRules()) {
+      if (rule.action() == LockAction.ACQUIRE) {
+        names.add(rule.member().exactName());
+      }
+    }
+    this.acquiringNames = names.contains(null) ? null : List.copyOf(names);
+  }
+
+  /**
+   * Whether code of the unit may take a lock, from its source text: it does not if the text
+   * writes no {@code synchronized} (in either case: Lombok's {@code @Synchronized} adds
+   * synchronized blocks) and calls no method that an {@code acquires} rule names. Most units take
+   * none, and their lock scan is skipped. True whenever the text cannot prove it: unreadable, a
+   * Unicode escape, a rule that names its methods by a glob.
+   */
+  public boolean mayAcquireIn(CompilationUnitTree unit) {
+    if (acquiringNames == null) {
+      return true;
+    }
+    String text = SourceText.of(unit);
+    if (text == null || SourceText.mayEscape(text) || text.contains("ynchronized")) {
+      return true;
+    }
+    for (String name : acquiringNames) {
+      if (SourceText.containsIdentifier(text, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The lock rule a call of {@code method} on a receiver of that type matches, or null. */

@@ -81,6 +81,13 @@ public final class UnitLocks {
     this.calls = calls;
   }
 
+  /**
+   * The lock facts of a unit that takes no lock: nothing is held anywhere. Its calls between
+   * methods are not collected, as the checks that read them (lock order, locked-only methods)
+   * need an acquisition first.
+   */
+  public static final UnitLocks NONE = new UnitLocks(Map.of(), List.of(), List.of());
+
   /** The locks held at (just before) {@code tree}. */
   public LockSet heldAt(Tree tree) {
     return held.getOrDefault(tree, LockSet.EMPTY);

@@ -1,13 +1,94 @@
 package dev.threadlint.sharedstate;
 
 import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BlockingUnderLockTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(BlockingUnderLock.class, getClass());
 
+  @TempDir Path dir;
+
   // --- Reported ---------------------------------------------------------------------------------
+
+  // The lock scan is skipped for a unit whose text takes no lock: these are the spellings a text
+  // search could miss.
+
+  @Test
+  void synchronizedSpelledWithAUnicodeEscapeIsStillALock() {
+    helper
+        .addSourceLines(
+            "Poller.java",
+            "class Poller {",
+            "  private final Object monitor = new Object();",
+            "  void poll() throws InterruptedException {",
+            "    synchroni\\u007aed (monitor) {",
+            "      // BUG: Diagnostic contains: `monitor` is held",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aUserLockWhoseRuleNamesItsMethodsByAGlob() throws IOException {
+    Path model = Files.write(dir.resolve("mutex.model"), List.of("acquires com.acme.Mutex#enter*", "releases com.acme.Mutex#leave"));
+    helper
+        .setArgs("-XepOpt:Threadlint:ModelFiles=" + model)
+        .addSourceLines(
+            "com/acme/Mutex.java",
+            "package com.acme;",
+            "public class Mutex { public void enterExclusive() {} public void leave() {} }")
+        .addSourceLines(
+            "Ledger.java",
+            "import com.acme.Mutex;",
+            "class Ledger {",
+            "  private final Mutex mutex = new Mutex();",
+            "  void settle() throws InterruptedException {",
+            "    mutex.enterExclusive();",
+            "    try {",
+            "      // BUG: Diagnostic contains: `mutex` is held (`mutex.enterExclusive()` at line 5)",
+            "      Thread.sleep(100);",
+            "    } finally {",
+            "      mutex.leave();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aUserLockWhoseRuleNamesItsMethod() throws IOException {
+    Path model = Files.write(dir.resolve("mutex.model"), List.of("acquires com.acme.Mutex#enter", "releases com.acme.Mutex#leave"));
+    helper
+        .setArgs("-XepOpt:Threadlint:ModelFiles=" + model)
+        .addSourceLines(
+            "com/acme/Mutex.java",
+            "package com.acme;",
+            "public class Mutex { public void enter() {} public void leave() {} }")
+        .addSourceLines(
+            "Ledger.java",
+            "import com.acme.Mutex;",
+            "class Ledger {",
+            "  private final Mutex mutex = new Mutex();",
+            "  void settle() throws InterruptedException {",
+            "    mutex.enter();",
+            "    try {",
+            "      // BUG: Diagnostic contains: `mutex` is held (`mutex.enter()` at line 5)",
+            "      Thread.sleep(100);",
+            "    } finally {",
+            "      mutex.leave();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 
   @Test
   void sleepInsideSynchronizedBlock() {
