@@ -220,7 +220,45 @@ final class Results {
         ratioRow(md, "**overall** (sum of medians)", java.util.Arrays.copyOfRange(sums, 0, 5), java.util.Arrays.copyOfRange(sums, 5, 10), b, de);
       }
       md.append('\n');
+      roundRatios(md, b, de);
     }
+  }
+
+  /** The same ratios taken within each round (see {@link RoundRatios}): median, lowest and highest. */
+  private void roundRatios(StringBuilder md, boolean b, boolean de) {
+    md.append("### Ratios within each round (median over the rounds [lowest, highest])\n\n");
+    md.append("Each round runs the configurations back to back, so a change of the machine's speed between rounds cancels out of these.\n\n");
+    md.append("| project | c/a wall | c/a CPU |").append(b ? " (c−b)/a wall | (c−b)/a CPU |" : "").append(de ? " e/d wall | e/d CPU |" : "").append('\n');
+    md.append("|---|---|---|").append(b ? "---|---|" : "").append(de ? "---|---|" : "").append('\n');
+    for (Measured m : corpus) {
+      roundRatioRow(md, m.target().name(), List.of(m.runs()), b, de);
+    }
+    if (corpus.size() > 1) {
+      roundRatioRow(md, "**overall** (the targets' runs of a round summed)", corpus.stream().map(Measured::runs).toList(), b, de);
+    }
+    md.append('\n');
+  }
+
+  private static void roundRatioRow(
+      StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, boolean b, boolean de) {
+    md.append("| ").append(name).append(" |");
+    for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
+      Stats s = RoundRatios.of(runs, metric, RoundRatios.C_OVER_A);
+      md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
+    }
+    if (b) {
+      for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
+        Stats s = RoundRatios.of(runs, metric, RoundRatios.PLUGIN_OVER_A);
+        md.append(String.format(" %+.1f%% [%+.1f%%, %+.1f%%] |", s.median() * 100, s.min() * 100, s.max() * 100));
+      }
+    }
+    if (de) {
+      for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
+        Stats s = RoundRatios.of(runs, metric, RoundRatios.E_OVER_D);
+        md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
+      }
+    }
+    md.append('\n');
   }
 
   private static void ratioRow(StringBuilder md, String name, double[] wall, double[] cpu, boolean b, boolean de) {
