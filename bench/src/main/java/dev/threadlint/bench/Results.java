@@ -200,12 +200,12 @@ final class Results {
     metricTable(md, "Wall time", configs, Measurement::wallSeconds, " s", 1);
     metricTable(md, "CPU time (user + system)", configs, Measurement::cpuSeconds, " s", 1);
     metricTable(md, "Peak RSS", configs, m -> m.peakRssKb() / 1024.0, " MB", 0);
-    if (configs.contains(Configuration.A) && configs.contains(Configuration.C)) {
-      boolean b = configs.contains(Configuration.B);
-      boolean de = configs.contains(Configuration.D) && configs.contains(Configuration.E);
+    boolean ac = configs.contains(Configuration.A) && configs.contains(Configuration.C);
+    boolean de = configs.contains(Configuration.D) && configs.contains(Configuration.E);
+    if (ac || de) {
+      boolean b = ac && configs.contains(Configuration.B);
       md.append("### Ratios (of medians; target: c/a ≤ 1.15, (c−b)/a ≤ 5%, e/d ≤ 1.05)\n\n");
-      md.append("| project | c/a wall | c/a CPU |").append(b ? " (c−b)/a wall | (c−b)/a CPU |" : "").append(de ? " e/d wall | e/d CPU |" : "").append('\n');
-      md.append("|---|---|---|").append(b ? "---|---|" : "").append(de ? "---|---|" : "").append('\n');
+      header(md, ac, b, de);
       double[] sums = new double[10];
       for (Measured m : corpus) {
         double[] wall = medians(m, Measurement::wallSeconds);
@@ -214,37 +214,38 @@ final class Results {
           sums[i] += wall[i];
           sums[5 + i] += cpu[i];
         }
-        ratioRow(md, m.target().name(), wall, cpu, b, de);
+        ratioRow(md, m.target().name(), wall, cpu, ac, b, de);
       }
       if (corpus.size() > 1) {
-        ratioRow(md, "**overall** (sum of medians)", java.util.Arrays.copyOfRange(sums, 0, 5), java.util.Arrays.copyOfRange(sums, 5, 10), b, de);
+        ratioRow(md, "**overall** (sum of medians)", java.util.Arrays.copyOfRange(sums, 0, 5), java.util.Arrays.copyOfRange(sums, 5, 10), ac, b, de);
       }
       md.append('\n');
-      roundRatios(md, b, de);
+      roundRatios(md, ac, b, de);
     }
   }
 
   /** The same ratios taken within each round (see {@link RoundRatios}): median, lowest and highest. */
-  private void roundRatios(StringBuilder md, boolean b, boolean de) {
+  private void roundRatios(StringBuilder md, boolean ac, boolean b, boolean de) {
     md.append("### Ratios within each round (median over the rounds [lowest, highest])\n\n");
     md.append("Each round runs the configurations back to back, so a change of the machine's speed between rounds cancels out of these.\n\n");
-    md.append("| project | c/a wall | c/a CPU |").append(b ? " (c−b)/a wall | (c−b)/a CPU |" : "").append(de ? " e/d wall | e/d CPU |" : "").append('\n');
-    md.append("|---|---|---|").append(b ? "---|---|" : "").append(de ? "---|---|" : "").append('\n');
+    header(md, ac, b, de);
     for (Measured m : corpus) {
-      roundRatioRow(md, m.target().name(), List.of(m.runs()), b, de);
+      roundRatioRow(md, m.target().name(), List.of(m.runs()), ac, b, de);
     }
     if (corpus.size() > 1) {
-      roundRatioRow(md, "**overall** (the targets' runs of a round summed)", corpus.stream().map(Measured::runs).toList(), b, de);
+      roundRatioRow(md, "**overall** (the targets' runs of a round summed)", corpus.stream().map(Measured::runs).toList(), ac, b, de);
     }
     md.append('\n');
   }
 
   private static void roundRatioRow(
-      StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, boolean b, boolean de) {
+      StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, boolean ac, boolean b, boolean de) {
     md.append("| ").append(name).append(" |");
-    for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
-      Stats s = RoundRatios.of(runs, metric, RoundRatios.C_OVER_A);
-      md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
+    if (ac) {
+      for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
+        Stats s = RoundRatios.of(runs, metric, RoundRatios.C_OVER_A);
+        md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
+      }
     }
     if (b) {
       for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
@@ -261,8 +262,17 @@ final class Results {
     md.append('\n');
   }
 
-  private static void ratioRow(StringBuilder md, String name, double[] wall, double[] cpu, boolean b, boolean de) {
-    md.append("| ").append(name).append(String.format(" | %.3f | %.3f |", wall[2] / wall[0], cpu[2] / cpu[0]));
+  /** The header of a ratio table: the columns of the configurations that ran. */
+  private static void header(StringBuilder md, boolean ac, boolean b, boolean de) {
+    md.append("| project |").append(ac ? " c/a wall | c/a CPU |" : "").append(b ? " (c−b)/a wall | (c−b)/a CPU |" : "").append(de ? " e/d wall | e/d CPU |" : "").append('\n');
+    md.append("|---|").append(ac ? "---|---|" : "").append(b ? "---|---|" : "").append(de ? "---|---|" : "").append('\n');
+  }
+
+  private static void ratioRow(StringBuilder md, String name, double[] wall, double[] cpu, boolean ac, boolean b, boolean de) {
+    md.append("| ").append(name).append(" |");
+    if (ac) {
+      md.append(String.format(" %.3f | %.3f |", wall[2] / wall[0], cpu[2] / cpu[0]));
+    }
     if (b) {
       md.append(String.format(" %+.1f%% | %+.1f%% |", (wall[2] - wall[1]) / wall[0] * 100, (cpu[2] - cpu[1]) / cpu[0] * 100));
     }
