@@ -38,49 +38,32 @@ class BlockingUnderLockTest {
 
   @Test
   void aUserLockWhoseRuleNamesItsMethodsByAGlob() throws IOException {
-    Path model = Files.write(dir.resolve("mutex.model"), List.of("acquires com.acme.Mutex#enter*", "releases com.acme.Mutex#leave"));
-    helper
-        .setArgs("-XepOpt:Threadlint:ModelFiles=" + model)
-        .addSourceLines(
-            "com/acme/Mutex.java",
-            "package com.acme;",
-            "public class Mutex { public void enterExclusive() {} public void leave() {} }")
-        .addSourceLines(
-            "Ledger.java",
-            "import com.acme.Mutex;",
-            "class Ledger {",
-            "  private final Mutex mutex = new Mutex();",
-            "  void settle() throws InterruptedException {",
-            "    mutex.enterExclusive();",
-            "    try {",
-            "      // BUG: Diagnostic contains: `mutex` is held (`mutex.enterExclusive()` at line 5)",
-            "      Thread.sleep(100);",
-            "    } finally {",
-            "      mutex.leave();",
-            "    }",
-            "  }",
-            "}")
-        .doTest();
+    userMutex("acquires com.acme.Mutex#enter*", "enterExclusive");
   }
 
   @Test
   void aUserLockWhoseRuleNamesItsMethod() throws IOException {
-    Path model = Files.write(dir.resolve("mutex.model"), List.of("acquires com.acme.Mutex#enter", "releases com.acme.Mutex#leave"));
+    userMutex("acquires com.acme.Mutex#enter", "enter");
+  }
+
+  /** A sleep between {@code mutex.<acquire>()} and {@code mutex.leave()}, the lock known only by a user model file. */
+  private void userMutex(String acquireRule, String acquire) throws IOException {
+    Path model = Files.write(dir.resolve("mutex.model"), List.of(acquireRule, "releases com.acme.Mutex#leave"));
     helper
         .setArgs("-XepOpt:Threadlint:ModelFiles=" + model)
         .addSourceLines(
             "com/acme/Mutex.java",
             "package com.acme;",
-            "public class Mutex { public void enter() {} public void leave() {} }")
+            "public class Mutex { public void " + acquire + "() {} public void leave() {} }")
         .addSourceLines(
             "Ledger.java",
             "import com.acme.Mutex;",
             "class Ledger {",
             "  private final Mutex mutex = new Mutex();",
             "  void settle() throws InterruptedException {",
-            "    mutex.enter();",
+            "    mutex." + acquire + "();",
             "    try {",
-            "      // BUG: Diagnostic contains: `mutex` is held (`mutex.enter()` at line 5)",
+            "      // BUG: Diagnostic contains: `mutex` is held (`mutex." + acquire + "()` at line 5)",
             "      Thread.sleep(100);",
             "    } finally {",
             "      mutex.leave();",
