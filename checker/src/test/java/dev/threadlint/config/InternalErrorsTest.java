@@ -16,6 +16,9 @@ import com.google.testing.compile.CompilationFailureException;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import com.sun.source.tree.MethodInvocationTree;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,9 +123,17 @@ class InternalErrorsTest {
 
     // javac takes a StackOverflowError for its own: it fails the compilation and prints the
     // error on System.err instead of a diagnostic, which compile-testing reports so.
-    CompilationFailureException thrown =
-        assertThrows(CompilationFailureException.class, () -> compile(RecursingCheck.class));
+    PrintStream err = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    CompilationFailureException thrown;
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      thrown = assertThrows(CompilationFailureException.class, () -> compile(RecursingCheck.class));
+    } finally {
+      System.setErr(err);
+    }
 
     assertThat(thrown).hasMessageThat().contains("failed, but did not report any error diagnostics");
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("java.lang.StackOverflowError: deep summary");
   }
 }
