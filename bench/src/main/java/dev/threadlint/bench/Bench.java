@@ -105,6 +105,11 @@ public final class Bench {
               + ",settings=profile,method-profiling=max,jdk.ThreadCPULoad#period=100ms"));
       report(result, "JFR profile " + recording);
     }
+    if (options.clock() && configurations.contains(Configuration.C)) {
+      JavacRun.Result result = javac.runWithClock(target, Configuration.C, "clock");
+      report(result, "Error Prone's clock");
+      results.record(result);
+    }
     results.measured(target, measured, synthetic);
   }
 

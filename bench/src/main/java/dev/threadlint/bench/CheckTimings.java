@@ -6,8 +6,10 @@ import com.sun.tools.javac.api.MultiTaskListener;
 import com.sun.tools.javac.file.JavacFileManager;
 import com.sun.tools.javac.main.Main;
 import com.sun.tools.javac.util.Context;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,48 +31,31 @@ import java.util.Map;
 final class CheckTimings {
   private static final String ERROR_PRONE_TIMINGS = "com.google.errorprone.ErrorProneTimings";
 
-  /**
-   * What Error Prone measured in one compilation.
-   *
-   * @param initialization setting up Error Prone: loading the plugins and the checks
-   * @param byCheck time in each check's matchers, by check name, the largest first
-   */
-  record Timings(Duration initialization, Map<String, Duration> byCheck) {
-    Duration checks() {
-      return byCheck.values().stream().reduce(Duration.ZERO, Duration::plus);
-    }
-
-    /** One line: the set-up, the sum over checks and the {@code top} largest checks. */
-    String describe(int top) {
-      StringBuilder line = new StringBuilder();
-      line.append(String.format("Error Prone set-up %.2f s, checks %.2f s", seconds(initialization), seconds(checks())));
-      String separator = ": ";
-      int shown = 0;
-      for (Map.Entry<String, Duration> check : byCheck.entrySet()) {
-        if (shown++ == top) {
-          break;
-        }
-        line.append(separator).append(String.format("%s %.2f s", check.getKey(), seconds(check.getValue())));
-        separator = ", ";
-      }
-      return line.toString();
-    }
-
-    private static double seconds(Duration d) {
-      return d.toNanos() / 1e9;
-    }
-  }
-
   /** The outcome of {@link #compile}: javac's exit code, and the timings if Error Prone ran. */
-  record Compilation(int exitCode, Timings timings) {}
+  record Compilation(int exitCode, ClockReport.Timings timings) {}
 
   private CheckTimings() {}
+
+  /**
+   * Compiles as {@code javac} would with these arguments, then prints Error Prone's clock, one
+   * line per check ({@link ClockReport#print}), and exits with javac's exit code. The harness's
+   * {@code --clock} runs it in a fresh JVM.
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    Compilation compilation = compile(args, out);
+    if (compilation.timings() != null) {
+      ClockReport.print(compilation.timings(), out);
+    }
+    out.flush();
+    System.exit(compilation.exitCode());
+  }
 
   /** Runs javac on {@code argv} (which may be {@code @argfile}) in this JVM, printing to {@code out}. */
   static Compilation compile(String[] argv, PrintWriter out) {
     PeekableContext context = new PeekableContext();
     JavacFileManager.preRegister(context); // as Main.compile(String[]) does with its own context
-    Timings[] read = new Timings[1];
+    ClockReport.Timings[] read = new ClockReport.Timings[1];
     MultiTaskListener.instance(context)
         .add(
             new TaskListener() {
@@ -87,7 +72,7 @@ final class CheckTimings {
   }
 
   /** Error Prone's timings in {@code context}, or null when Error Prone did not run. */
-  private static Timings read(PeekableContext context) {
+  private static ClockReport.Timings read(PeekableContext context) {
     Object timings = context.find(ERROR_PRONE_TIMINGS);
     if (timings == null) {
       return null;
@@ -101,7 +86,7 @@ final class CheckTimings {
       entries.sort(Map.Entry.<String, Duration>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
       Map<String, Duration> sorted = new LinkedHashMap<>();
       entries.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      return new Timings(initialization, sorted);
+      return new ClockReport.Timings(initialization, sorted);
     } catch (ReflectiveOperationException | ClassCastException e) {
       Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
       throw new IllegalStateException("this Error Prone's " + ERROR_PRONE_TIMINGS + " is not the one this harness knows: " + cause, cause);

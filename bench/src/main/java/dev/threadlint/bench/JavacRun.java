@@ -15,9 +15,21 @@ import java.util.List;
  */
 final class JavacRun {
   private static final Path TIME = Path.of("/usr/bin/time");
+  /** {@link CheckTimings}, by name: this JVM cannot load it (no access to javac's internals). */
+  private static final String CLOCK_MAIN = "dev.threadlint.bench.CheckTimings";
 
-  /** The outcome of one run. */
-  record Result(Target target, Configuration configuration, Measurement measurement, Diagnostics diagnostics, Path log) {}
+  /**
+   * The outcome of one run.
+   *
+   * @param clock Error Prone's clock of the checks, for a run through {@link #runWithClock}; null otherwise
+   */
+  record Result(
+      Target target,
+      Configuration configuration,
+      Measurement measurement,
+      Diagnostics diagnostics,
+      Path log,
+      ClockReport.Timings clock) {}
 
   private final Toolchain toolchain;
   private final Path work;
@@ -38,6 +50,20 @@ final class JavacRun {
 
   /** Runs javac; {@code moreOptions} come last (a JFR recording, say). */
   Result run(Target target, Configuration configuration, String runLabel, List<String> moreOptions)
+      throws IOException, InterruptedException {
+    return run(target, configuration, runLabel, moreOptions, false);
+  }
+
+  /**
+   * Runs javac in a JVM that reads Error Prone's clock of each check at the end ({@link
+   * CheckTimings}): the same javac, options and files, started through {@code java} with this
+   * harness's classes instead of the {@code javac} launcher.
+   */
+  Result runWithClock(Target target, Configuration configuration, String runLabel) throws IOException, InterruptedException {
+    return run(target, configuration, runLabel, List.of(), true);
+  }
+
+  private Result run(Target target, Configuration configuration, String runLabel, List<String> moreOptions, boolean clock)
       throws IOException, InterruptedException {
     Path dir = work.resolve("runs").resolve(target.name());
     Files.createDirectories(dir);
@@ -61,14 +87,23 @@ final class JavacRun {
     options.addAll(extraJavacOptions);
     options.addAll(moreOptions);
     // -J options must be on the command line; everything else goes through an @argfile.
-    List<String> command = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", timeReport.toString(), toolchain.javac().toString()));
+    List<String> command = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", timeReport.toString()));
+    List<String> jvmOptions = new ArrayList<>();
     List<String> argfileLines = new ArrayList<>();
     for (String option : options) {
       if (option.startsWith("-J")) {
-        command.add(option);
+        jvmOptions.add(option);
       } else {
         argfileLines.add(quote(option));
       }
+    }
+    if (clock) {
+      command.add(toolchain.javac().resolveSibling("java").toString());
+      jvmOptions.forEach(o -> command.add(o.substring(2)));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), CLOCK_MAIN));
+    } else {
+      command.add(toolchain.javac().toString());
+      command.addAll(jvmOptions);
     }
     target.files().forEach(f -> argfileLines.add(quote(f.toString())));
     Files.write(argfile, argfileLines);
@@ -80,7 +115,7 @@ final class JavacRun {
     String output = Files.readString(log);
     Diagnostics diagnostics = Diagnostics.parse(output, target.sources(), new HashSet<>(toolchain.pluginChecks()));
     Maven.deleteRecursively(classes);
-    return new Result(target, configuration, measurement, diagnostics, log);
+    return new Result(target, configuration, measurement, diagnostics, log, clock ? ClockReport.parse(output) : null);
   }
 
   private static String join(List<Path> paths) {

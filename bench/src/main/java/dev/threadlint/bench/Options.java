@@ -19,6 +19,8 @@ import java.util.List;
  *   --sizes 10000,100000,1000000   synthetic sizes in lines (default these; "none" for none)
  *   --synthetic-configs a,b,c   configurations for the synthetic code (default a,b,c)
  *   --jfr                       also record one JFR profile of configuration c per target
+ *   --clock                     also one run of configuration c per target that reads Error
+ *                               Prone's clock of each check (CheckTimings)
  *   --work work                 work folder (downloads, sources, logs, results)
  * </pre>
  */
@@ -33,6 +35,7 @@ record Options(
     List<Integer> sizes,
     List<Configuration> syntheticConfigurations,
     boolean jfr,
+    boolean clock,
     boolean quick,
     Path work) {
 
@@ -47,6 +50,7 @@ record Options(
     List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
     List<Configuration> syntheticConfigurations = List.of(Configuration.A, Configuration.B, Configuration.C);
     boolean jfr = false;
+    boolean clock = false;
     boolean quick = false;
     Path work = Path.of("work");
     for (int i = 0; i < args.length; i++) {
@@ -71,6 +75,7 @@ record Options(
         case "--synthetic-configs" ->
             syntheticConfigurations = list(args[++i]).stream().map(Configuration::parse).toList();
         case "--jfr" -> jfr = true;
+        case "--clock" -> clock = true;
         case "--work" -> work = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + arg + " (see bench/README.md)");
       }
@@ -81,7 +86,7 @@ record Options(
     }
     projects.forEach(Corpus::named); // fails early on a misspelt name
     return new Options(errorProneClasspath, pluginJar, errorProneVersion, projects, configurations, runs, warmups,
-        sizes, syntheticConfigurations, jfr, quick, work.toAbsolutePath());
+        sizes, syntheticConfigurations, jfr, clock, quick, work.toAbsolutePath());
   }
 
   private static List<String> list(String value) {

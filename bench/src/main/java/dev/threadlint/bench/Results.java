@@ -35,6 +35,8 @@ final class Results {
   private final List<JavacRun.Result> allRuns = new ArrayList<>();
   private final Map<String, List<Diagnostics.Finding>> findings = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  /** Error Prone's clock of the checks, by target, from the runs with {@code --clock}. */
+  private final Map<String, ClockReport.Timings> clocks = new LinkedHashMap<>();
   private final List<Measured> corpus = new ArrayList<>();
   private final List<Measured> synthetic = new ArrayList<>();
   private String started = "";
@@ -56,6 +58,9 @@ final class Results {
     allRuns.add(result);
     Diagnostics d = result.diagnostics();
     String name = result.target().name();
+    if (result.clock() != null) {
+      clocks.put(name, result.clock());
+    }
     if (result.configuration().runsPlugin() && !result.target().isSynthetic()) {
       List<Diagnostics.Finding> known = findings.get(name);
       if (known == null) {
@@ -222,6 +227,25 @@ final class Results {
       md.append('\n');
       roundRatios(md, ac, b, de);
     }
+    if (!clocks.isEmpty()) {
+      clockTable(md);
+    }
+  }
+
+  /** Error Prone's clock of the plugin's checks, from the {@code --clock} runs. */
+  private void clockTable(StringBuilder md) {
+    md.append("### Error Prone's clock of the checks (one more run of (c) per project)\n\n");
+    md.append("The javac thread's time inside each check's matchers as Error Prone measures it; it leaves out the JIT compiling the plugin and Error Prone's dispatch to the matchers, and an analysis that several checks share counts for the check that asks first.\n\n");
+    md.append("| project | Error Prone set-up | all checks | the largest |\n|---|---|---|---|\n");
+    clocks.forEach((name, clock) -> {
+      List<String> largest = new ArrayList<>();
+      clock.byCheck().entrySet().stream()
+          .limit(3)
+          .forEach(e -> largest.add(String.format("%s %.2f s", e.getKey(), e.getValue().toNanos() / 1e9)));
+      md.append(String.format("| %s | %.2f s | %.2f s | %s |%n",
+          name, clock.initialization().toNanos() / 1e9, clock.checks().toNanos() / 1e9, String.join(", ", largest)));
+    });
+    md.append('\n');
   }
 
   /** The same ratios taken within each round (see {@link RoundRatios}): median, lowest and highest. */
