@@ -101,6 +101,9 @@ public abstract class BlockingCallCheck extends BugChecker
     if (analysis == null) {
       return Description.NO_MATCH;
     }
+    if (!analysis.contexts().unitMayRunIn(reportedKind(), state.getPath(), state)) {
+      return Description.NO_MATCH; // no code of this unit runs there: most units
+    }
     if (analysis.blockingApis().lookup(method, receiver, state) == null
         && !analysis.declaredInUnit(method, state)) {
       return Description.NO_MATCH; // neither blocking by the model nor a method with a summary

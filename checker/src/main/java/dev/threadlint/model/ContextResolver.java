@@ -27,6 +27,7 @@ import dev.threadlint.model.ThreadModel.OverrideRule;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -167,24 +168,43 @@ public final class ContextResolver {
     ThreadContext context = known.get(path.getLeaf());
     if (context == null) {
       context = computeContextOfFunctional(path, state);
-      known.put(path.getLeaf(), context);
+      remember(path.getLeaf(), context);
     }
     return context;
+  }
+
+  /**
+   * Whether any code of the unit {@code path} is in may run in a context of that kind: false
+   * means that {@link #contextOf} and {@link #contextOfWaitingThread} answer another kind for
+   * every path of the unit, so a check that reports one kind can skip the unit's nodes without
+   * looking at them. Most units have no event-loop, UI or common-pool code at all.
+   */
+  public boolean unitMayRunIn(Kind kind, TreePath path, VisitorState state) {
+    memo(path, state);
+    return kindsInUnit.contains(kind);
   }
 
   // Every check asks for the contexts of the same methods and lambdas: they are computed once per
   // compilation unit (a tree belongs to one unit, and its path is the same every time).
   private @Nullable CompilationUnitTree memoUnit;
   private Map<Tree, ThreadContext> memo = new IdentityHashMap<>();
+  /** The kinds of the contexts in {@link #memo}: every context of the unit is one of them. */
+  private final Set<Kind> kindsInUnit = EnumSet.noneOf(Kind.class);
 
   private Map<Tree, ThreadContext> memo(TreePath path, VisitorState state) {
     CompilationUnitTree unit = path.getCompilationUnit();
     if (unit != memoUnit) {
       memo = new IdentityHashMap<>(); // clear() would fill the table the largest unit grew
+      kindsInUnit.clear();
       memoUnit = unit;
       computeUnit(unit, state);
     }
     return memo;
+  }
+
+  private void remember(Tree tree, ThreadContext context) {
+    memo.put(tree, context);
+    kindsInUnit.add(context.kind());
   }
 
   /**
@@ -201,7 +221,7 @@ public final class ContextResolver {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
         if (!known.containsKey(tree)) {
-          known.put(tree, computeContextOfMethod(getCurrentPath(), state));
+          remember(tree, computeContextOfMethod(getCurrentPath(), state));
         }
         return super.visitMethod(tree, null);
       }
@@ -228,7 +248,7 @@ public final class ContextResolver {
 
       private void functional(Tree tree) {
         if (!known.containsKey(tree)) {
-          known.put(tree, computeContextOfFunctional(getCurrentPath(), state));
+          remember(tree, computeContextOfFunctional(getCurrentPath(), state));
         }
       }
     }.scan(unit, null);
@@ -277,7 +297,7 @@ public final class ContextResolver {
     ThreadContext context = known.get(methodPath.getLeaf());
     if (context == null) {
       context = computeContextOfMethod(methodPath, state);
-      known.put(methodPath.getLeaf(), context);
+      remember(methodPath.getLeaf(), context);
     }
     return context;
   }

@@ -32,6 +32,57 @@ class BlockingCallInEventLoopTest {
         .doTest();
   }
 
+  /**
+   * A unit with no event-loop code is skipped whole; the decision is per unit, so units before
+   * and after it in the same compilation are still checked.
+   */
+  @Test
+  void unitsWithAndWithoutEventLoopCodeInOneCompilation() {
+    String[] plain = {
+      "  void pause() throws InterruptedException {",
+      "    Thread.sleep(10);",
+      "  }",
+      "}"
+    };
+    helper
+        .addSourceLines("PlainBefore.java", concat("class PlainBefore {", plain))
+        .addSourceLines(
+            "Ticker.java",
+            "import io.vertx.core.Vertx;",
+            "class Ticker {",
+            "  void start(Vertx vertx) {",
+            "    vertx.setPeriodic(1000, id -> {",
+            "      try {",
+            "        // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread",
+            "        Thread.sleep(10);",
+            "      } catch (InterruptedException e) {}",
+            "    });",
+            "  }",
+            "}")
+        .addSourceLines("PlainAfter.java", concat("class PlainAfter {", plain))
+        .addSourceLines(
+            "Timer.java",
+            "import io.vertx.core.Vertx;",
+            "class Timer {",
+            "  void start(Vertx vertx) {",
+            "    vertx.setTimer(1000, id -> {",
+            "      try {",
+            "        // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread",
+            "        Thread.sleep(10);",
+            "      } catch (InterruptedException e) {}",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  private static String[] concat(String first, String... rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
   @Test
   void transitiveChainIsNamed() {
     helper
