@@ -6,6 +6,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.model.ThreadModel.AnnotationRule;
 import dev.threadlint.model.ThreadModel.AnnotationTarget;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Where annotations put code: {@code @NonBlocking}, {@code @UiThread}, WebFlux handler mappings. */
@@ -14,17 +15,21 @@ final class AnnotationContexts {
   private final ApiMatcher matcher;
   private final ContextPhrases phrases;
 
+  /** The annotations the rules name: a symbol with none of them matches no rule. */
+  private final List<String> annotations;
+
   AnnotationContexts(ThreadModel model, ApiMatcher matcher, ContextPhrases phrases) {
     this.model = model;
     this.matcher = matcher;
     this.phrases = phrases;
+    this.annotations = model.annotationRules().stream().map(AnnotationRule::annotation).distinct().toList();
   }
 
   @Nullable ThreadContext contextOf(
       MethodSymbol method, AnnotationTarget where, VisitorState state) {
     Symbol annotated = where == AnnotationTarget.METHOD ? method : method.enclClass();
-    if (annotated == null || annotated.getAnnotationMirrors().isEmpty()) {
-      return null; // most methods and classes: no annotation, no rule to try
+    if (annotated == null || !matcher.hasAnyAnnotation(annotated, annotations)) {
+      return null; // most methods and classes: none of the rules' annotations, no rule to try
     }
     for (AnnotationRule rule : model.annotationRules()) {
       boolean onMethod =

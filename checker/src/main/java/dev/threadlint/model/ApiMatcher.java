@@ -9,9 +9,12 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,18 +131,52 @@ public final class ApiMatcher {
     return false;
   }
 
+  /**
+   * Whether the symbol carries an annotation of one of those qualified names: one pass over its
+   * annotations, where asking {@link #hasAnnotation} for each name would make one per name.
+   * {@code annotations} should be the same list object each time (its names are kept by it).
+   */
+  public boolean hasAnyAnnotation(Symbol symbol, List<String> annotations) {
+    List<Attribute.Compound> mirrors = symbol.getAnnotationMirrors();
+    if (mirrors.isEmpty()) {
+      return false;
+    }
+    useTable(symbol);
+    Set<Name> wanted = nameSets.get(annotations);
+    if (wanted == null) {
+      wanted = new HashSet<>();
+      for (String annotation : annotations) {
+        wanted.add(nameOf(symbol, annotation));
+      }
+      nameSets.put(annotations, wanted);
+    }
+    for (Attribute.Compound mirror : mirrors) {
+      if (wanted.contains(mirror.type.tsym.getQualifiedName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Name.@Nullable Table table;
   private final Map<String, Name> names = new HashMap<>();
+  private final Map<List<String>, Set<Name>> nameSets = new IdentityHashMap<>();
 
-  private Name nameOf(Symbol symbol, String text) {
+  /** Forgets the names of an earlier compilation's table (each compilation has its own). */
+  private void useTable(Symbol symbol) {
     Name.Table current = symbol.name.table;
     if (current != table) {
       names.clear();
+      nameSets.clear();
       table = current;
     }
+  }
+
+  private Name nameOf(Symbol symbol, String text) {
+    useTable(symbol);
     Name name = names.get(text); // no computeIfAbsent: see RulesByName
     if (name == null) {
-      name = current.fromString(text);
+      name = symbol.name.table.fromString(text);
       names.put(text, name);
     }
     return name;

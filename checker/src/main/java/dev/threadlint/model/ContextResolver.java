@@ -217,12 +217,12 @@ public final class ContextResolver {
    */
   private void computeUnit(CompilationUnitTree unit, VisitorState state) {
     Map<Tree, ThreadContext> known = memo;
+    List<TreePath> methods = new ArrayList<>();
+    Map<ClassSymbol, HandedInstance> handed = new HashMap<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
-        if (!known.containsKey(tree)) {
-          remember(tree, computeContextOfMethod(getCurrentPath(), state));
-        }
+        methods.add(getCurrentPath()); // after the scan, once the handed instances are known
         return super.visitMethod(tree, null);
       }
 
@@ -242,6 +242,8 @@ public final class ContextResolver {
       public Void visitNewClass(NewClassTree tree, Void unused) {
         if (tree.getClassBody() != null) {
           functional(tree);
+        } else {
+          noteHandedInstance(getCurrentPath(), unit, handed, state);
         }
         return super.visitNewClass(tree, null);
       }
@@ -252,6 +254,13 @@ public final class ContextResolver {
         }
       }
     }.scan(unit, null);
+    handedInstances = handed;
+    handedUnit = unit;
+    for (TreePath method : methods) {
+      if (!known.containsKey(method.getLeaf())) {
+        remember(method.getLeaf(), computeContextOfMethod(method, state));
+      }
+    }
   }
 
   private ThreadContext computeContextOfFunctional(TreePath path, VisitorState state) {
@@ -373,60 +382,66 @@ public final class ContextResolver {
     return null;
   }
 
+  /** Where the unit hands instances of its classes: for a method asked about outside {@link #computeUnit}. */
   private Map<ClassSymbol, HandedInstance> collectHandedInstances(
       CompilationUnitTree unit, VisitorState state) {
     Map<ClassSymbol, HandedInstance> found = new HashMap<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree tree, Void unused) {
-        Type type = ASTHelpers.getType(tree);
-        if (tree.getClassBody() == null
-            && type != null
-            && type.tsym instanceof ClassSymbol created
-            && SourceUnits.declaredIn(created, unit)) {
-          record(tree, created);
+        if (tree.getClassBody() == null) {
+          noteHandedInstance(getCurrentPath(), unit, found, state);
         }
         return super.visitNewClass(tree, null);
       }
-
-      private void record(NewClassTree tree, ClassSymbol created) {
-        TreePath argPath = getCurrentPath();
-        TreePath parent = argPath.getParentPath();
-        while (parent != null
-            && (parent.getLeaf() instanceof ParenthesizedTree
-                || parent.getLeaf() instanceof TypeCastTree)) {
-          argPath = parent;
-          parent = parent.getParentPath();
-        }
-        if (parent == null) {
-          return;
-        }
-        MethodSymbol sink =
-            parent.getLeaf() instanceof MethodInvocationTree call
-                ? ASTHelpers.getSymbol(call)
-                : parent.getLeaf() instanceof NewClassTree newClass ? ASTHelpers.getSymbol(newClass) : null;
-        String what = "an instance of `" + created.getSimpleName() + "`";
-        ThreadContext context = contextAsArgument(argPath.getLeaf(), parent, what, state);
-        if (sink == null || sink.getParameters().isEmpty() || context == null) {
-          return;
-        }
-        int index =
-            indexOf(
-                parent.getLeaf() instanceof MethodInvocationTree call
-                    ? call.getArguments()
-                    : ((NewClassTree) parent.getLeaf()).getArguments(),
-                argPath.getLeaf());
-        Type parameterType =
-            sink.getParameters().get(Math.min(index, sink.getParameters().size() - 1)).type;
-        HandedInstance previous = found.get(created);
-        if (previous == null) {
-          found.put(created, new HandedInstance(context, parameterType));
-        } else if (previous.context() != null && previous.context().kind() != context.kind()) {
-          found.put(created, new HandedInstance(null, parameterType));
-        }
-      }
     }.scan(unit, null);
     return found;
+  }
+
+  /**
+   * Records the {@code new} at {@code path} (of a class with no body) in {@code found} when it
+   * creates an instance of a class of this unit and hands it straight to a callback API.
+   */
+  private void noteHandedInstance(
+      TreePath path, CompilationUnitTree unit, Map<ClassSymbol, HandedInstance> found, VisitorState state) {
+    Type type = ASTHelpers.getType(path.getLeaf());
+    if (!(type != null && type.tsym instanceof ClassSymbol created && SourceUnits.declaredIn(created, unit))) {
+      return;
+    }
+    TreePath argPath = path;
+    TreePath parent = argPath.getParentPath();
+    while (parent != null
+        && (parent.getLeaf() instanceof ParenthesizedTree
+            || parent.getLeaf() instanceof TypeCastTree)) {
+      argPath = parent;
+      parent = parent.getParentPath();
+    }
+    if (parent == null) {
+      return;
+    }
+    MethodSymbol sink =
+        parent.getLeaf() instanceof MethodInvocationTree call
+            ? ASTHelpers.getSymbol(call)
+            : parent.getLeaf() instanceof NewClassTree newClass ? ASTHelpers.getSymbol(newClass) : null;
+    String what = "an instance of `" + created.getSimpleName() + "`";
+    ThreadContext context = contextAsArgument(argPath.getLeaf(), parent, what, state);
+    if (sink == null || sink.getParameters().isEmpty() || context == null) {
+      return;
+    }
+    int index =
+        indexOf(
+            parent.getLeaf() instanceof MethodInvocationTree call
+                ? call.getArguments()
+                : ((NewClassTree) parent.getLeaf()).getArguments(),
+            argPath.getLeaf());
+    Type parameterType =
+        sink.getParameters().get(Math.min(index, sink.getParameters().size() - 1)).type;
+    HandedInstance previous = found.get(created);
+    if (previous == null) {
+      found.put(created, new HandedInstance(context, parameterType));
+    } else if (previous.context() != null && previous.context().kind() != context.kind()) {
+      found.put(created, new HandedInstance(null, parameterType));
+    }
   }
 
   private @Nullable ThreadContext contextAsArgument(

@@ -1,6 +1,7 @@
 package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,12 @@ public final class LockSet {
    * check creates (through {@code ConfiguredAnalysis}) before it asks.
    */
   public static LockSet heldAt(TreePath path, VisitorState state) {
-    return Analysis.current(state).locks(state).heldAt(path.getLeaf());
+    return heldAt(path.getLeaf(), state);
+  }
+
+  /** The locks held at {@code tree}, a node of the unit {@code state}'s path is in. */
+  static LockSet heldAt(Tree tree, VisitorState state) {
+    return Analysis.current(state).locks(state).heldAt(tree);
   }
 
   public boolean isEmpty() {

@@ -137,7 +137,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
             && !method.isAbstract()
             && method.enclClass() != null
             && declaredHere(method.enclClass())) {
-          boolean locked = !LockSet.heldAt(getCurrentPath(), state).isEmpty();
+          boolean locked = !LockSet.heldAt(tree, state).isEmpty();
           privateCallsLocked.merge(method, locked, Boolean::logicalAnd);
         }
         return super.visitMethodInvocation(tree, null);
@@ -689,7 +689,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         || !declaredHere(callee.enclClass())) {
       return;
     }
-    if (region != null && LockSet.heldAt(getCurrentPath(), state).isEmpty()) {
+    if (region != null && LockSet.heldAt(call, state).isEmpty()) {
       calls.add(Map.entry(region, callee));
     }
   }
