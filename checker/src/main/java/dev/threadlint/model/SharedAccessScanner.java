@@ -57,7 +57,7 @@ import dev.threadlint.model.SharedAccesses.AccessKind;
 final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   private final CompilationUnitTree unit;
   private final ContextResolver contexts;
-  private final BlockingApis blocking;
+  final BlockingApis blocking;
   private final ThreadSafety safety;
   private final AsyncApis async;
   private final VisitorState state;
@@ -67,7 +67,10 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   final Map<VarSymbol, Integer> declarations = new HashMap<>();
   final Map<VarSymbol, Region> declaredIn = new IdentityHashMap<>();
   final Map<MethodSymbol, Boolean> privateCallsLocked = new HashMap<>();
-  final Map<Region, List<int[]>> waits = new HashMap<>();
+  /** The calls made in each region, where it may wait: which of them block is asked later. */
+  final Map<Region, List<Tree>> callsIn = new HashMap<>();
+  private @Nullable Region lastCallRegion;
+  private List<Tree> lastCalls = List.of();
   final List<ConcurrentTask> tasks = new ArrayList<>();
   /** Methods of this unit run as tasks: method references handed to threads, started threads. */
   private final Map<MethodSymbol, ConcurrentTask> methodTasks = new HashMap<>();
@@ -739,19 +742,20 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     return true;
   }
 
+  /**
+   * Notes a call of the current region. Whether it blocks (a wait in the code that submits a
+   * task) matters only in regions that submit tasks, so it is looked up only there, by {@link
+   * SharedAccesses#runsAlongside}.
+   */
   private void recordWait(Tree call) {
     if (region == null) {
       return;
     }
-    MethodSymbol method =
-        call instanceof MethodInvocationTree invocation
-            ? ASTHelpers.getSymbol(invocation)
-            : ASTHelpers.getSymbol((NewClassTree) call);
-    Type receiver = call instanceof MethodInvocationTree invocation ? ASTHelpers.getReceiverType(invocation) : null;
-    if (method != null && blocking.lookup(method, receiver, state) != null) {
-      waits.computeIfAbsent(region, r -> new ArrayList<>())
-          .add(new int[] {((JCTree) call).getStartPosition(), end(call)});
+    if (region != lastCallRegion) {
+      lastCalls = callsIn.computeIfAbsent(region, r -> new ArrayList<>());
+      lastCallRegion = region;
     }
+    lastCalls.add(call);
   }
 
   /** The variable an expression touches, if it is shared state this analysis follows. */

@@ -93,7 +93,10 @@ public final class SharedAccesses {
   private final Map<Tree, Access> byTree;
   private final Map<VarSymbol, List<ExpressionTree>> values;
   private final Map<VarSymbol, Integer> declarations;
-  private final Map<Region, List<int[]>> waits;
+  private final Map<Region, List<Tree>> callsIn;
+  /** The waits (blocking calls: start and end positions) of the regions asked about. */
+  private final Map<Region, List<int[]>> waits = new HashMap<>();
+  private final BlockingApis blocking;
   private final List<ConcurrentTask> tasks;
   private final Map<MethodSymbol, List<ConcurrentTask>> calledFromTasks;
   private final Map<VarSymbol, Region> declaredIn;
@@ -107,7 +110,8 @@ public final class SharedAccesses {
     this.byTree = c.byTree;
     this.values = c.values;
     this.declarations = c.declarations;
-    this.waits = c.waits;
+    this.callsIn = c.callsIn;
+    this.blocking = c.blocking;
     this.tasks = c.tasks;
   }
 
@@ -167,12 +171,33 @@ public final class SharedAccesses {
       }
       until = state.getEndPosition(loop); // the next round of the loop runs alongside this task
     }
-    for (int[] wait : waits.getOrDefault(submitter, List.of())) {
+    for (int[] wait : waitsIn(submitter, state)) {
       if (wait[1] > startEnd && wait[0] < until) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The calls of the region that block, as start and end positions, in source order. */
+  private List<int[]> waitsIn(Region region, VisitorState state) {
+    List<int[]> found = waits.get(region);
+    if (found == null) {
+      found = new ArrayList<>();
+      for (Tree call : callsIn.getOrDefault(region, List.of())) {
+        MethodSymbol method =
+            call instanceof MethodInvocationTree invocation
+                ? ASTHelpers.getSymbol(invocation)
+                : ASTHelpers.getSymbol((NewClassTree) call);
+        Type receiver =
+            call instanceof MethodInvocationTree invocation ? ASTHelpers.getReceiverType(invocation) : null;
+        if (method != null && blocking.lookup(method, receiver, state) != null) {
+          found.add(new int[] {((JCTree) call).getStartPosition(), state.getEndPosition(call)});
+        }
+      }
+      waits.put(region, found);
+    }
+    return found;
   }
 
   /**
