@@ -37,9 +37,16 @@ public final class MemberPattern {
     this.type = type;
     this.typeGlob = type.contains("*") ? glob(type) : null;
     this.name = name;
-    this.nameGlob = name.contains("*") ? name.split("\\*+", -1) : null;
+    this.nameGlob = name.contains("*") ? STARS.split(name, -1) : null;
     this.params = params;
   }
+
+  // Compiled once: the knowledge base is parsed at the start of every compilation, and
+  // String.matches compiles its regex on each call.
+  private static final Pattern PARAMETER = Pattern.compile("[\\w$]+(\\.[\\w$]+)*(\\[\\])*");
+  private static final Pattern TYPE = Pattern.compile("[\\w.$*]+");
+  private static final Pattern NAME = Pattern.compile("[\\w$*<>]+");
+  private static final Pattern STARS = Pattern.compile("\\*+");
 
   /** Parses {@code type#name[(params)]}; the message of the exception says what is wrong. */
   public static MemberPattern parse(String text) {
@@ -65,13 +72,13 @@ public final class MemberPattern {
       for (int i = 0; i < params.size(); i++) {
         String p = params.get(i);
         boolean anyRest = p.equals("..") && i == params.size() - 1;
-        if (!anyRest && !p.equals("*") && !p.matches("[\\w$]+(\\.[\\w$]+)*(\\[\\])*")) {
+        if (!anyRest && !p.equals("*") && !PARAMETER.matcher(p).matches()) {
           throw new IllegalArgumentException("malformed parameter '" + p + "' in '" + text + "'");
         }
       }
       rest = rest.substring(0, open);
     }
-    if (!type.matches("[\\w.$*]+") || !rest.matches("[\\w$*<>]+")) {
+    if (!TYPE.matcher(type).matches() || !NAME.matcher(rest).matches()) {
       throw new IllegalArgumentException("malformed member pattern '" + text + "'");
     }
     return new MemberPattern(text, type, rest, params);

@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreadModelParser {
   private static final Map<String, Kind> KINDS = ThreadModel.kindNames();
+  private static final Pattern PARAM_N = Pattern.compile("param[0-9]+");
+  private static final Pattern SIMPLE_NAME = Pattern.compile("[\\w$]+");
+  private static final Pattern QUALIFIED_NAME = Pattern.compile("[\\w.$]+");
 
   private final ThreadModel model = new ThreadModel();
 
@@ -147,7 +151,7 @@ public final class ThreadModelParser {
         int parameter;
         if (completed.equals("this")) {
           parameter = -1;
-        } else if (completed.matches("param[0-9]+")) {
+        } else if (PARAM_N.matcher(completed).matches()) {
           parameter = Integer.parseInt(completed.substring(5));
         } else {
           throw new IllegalArgumentException(
@@ -234,7 +238,7 @@ public final class ThreadModelParser {
       case "not-side-effect" -> asyncRule(line, AsyncRole.NOT_SIDE_EFFECT);
       case "compose" -> {
         String with = line.required("with");
-        if (!with.matches("[\\w$]+")) {
+        if (!SIMPLE_NAME.matcher(with).matches()) {
           throw new IllegalArgumentException("with= must be a method name, not '" + with + "'");
         }
         model.composeRules.add(new ComposeRule(line.member(), with));
@@ -266,7 +270,7 @@ public final class ThreadModelParser {
     }
 
     String typeName() {
-      if (!argument.matches("[\\w.$]+")) {
+      if (!QUALIFIED_NAME.matcher(argument).matches()) {
         throw new IllegalArgumentException("expected a qualified type name, got '" + argument + "'");
       }
       return argument;
