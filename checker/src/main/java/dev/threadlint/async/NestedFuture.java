@@ -79,9 +79,12 @@ public final class NestedFuture extends AsyncCheck
       return Description.NO_MATCH;
     }
     AsyncType outer = async.asyncType(result, state);
+    if (outer == null) {
+      return Description.NO_MATCH; // most calls: no future or publisher
+    }
     Type value = async.valueType(result, state);
     AsyncType inner = async.asyncType(value, state);
-    if (outer == null || inner == null) {
+    if (inner == null) {
       return Description.NO_MATCH;
     }
     // Nesting the callee declares (Flux#window) is its API; nesting that flows on from an

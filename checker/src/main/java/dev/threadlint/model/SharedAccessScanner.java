@@ -50,7 +50,8 @@ import dev.threadlint.model.SharedAccesses.AccessKind;
 /**
  * The scans of a compilation unit behind {@link SharedAccesses}: the {@link #prescan} every unit
  * gets (the values assigned to variables, the private methods called only under a lock, and
- * whether any code may run as a task), then, only in units where some may, the main scan:
+ * whether any code may run as a task), then, only in units where two pieces of code may run at
+ * the same time ({@link #mayRace}), the main scan:
  * regions (which code runs as which task), accesses to shared variables, waits, and the calls
  * between methods of the unit that carry tasks into helpers.
  */
@@ -104,6 +105,28 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   boolean mayHaveTasks() {
     return mayHaveTasks;
+  }
+
+  /** Whether the prescan found a class of this unit annotated as thread-safe. */
+  private boolean threadSafeClass;
+
+  /**
+   * Whether two pieces of the unit's code may run at the same time. Event-loop and UI callbacks
+   * run one at a time, on their thread, and not alongside the code that registers them: they race
+   * only with tasks on other threads, which come from worker or common-pool contexts, from
+   * threads the unit starts, or from the methods of a {@code @ThreadSafe} class. A unit with
+   * none of those (on vertx-core, most units with event-loop callbacks) has no race to find, and
+   * its main scan is skipped.
+   */
+  boolean mayRace() {
+    if (!mayHaveTasks) {
+      return false;
+    }
+    TreePath root = new TreePath(unit);
+    return threadSafeClass
+        || !startedThreads.isEmpty()
+        || contexts.unitMayRunIn(Kind.WORKER, root, state)
+        || contexts.unitMayRunIn(Kind.COMMON_POOL, root, state);
   }
 
   /**
@@ -191,6 +214,12 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
           ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
           mayHaveTasks = concurrent(context.kind()) && !continuesAFuture(context);
         }
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        threadSafeClass |= safety.threadSafeAnnotation(ASTHelpers.getSymbol(tree)) != null;
+        return super.visitClass(tree, null);
       }
 
       @Override

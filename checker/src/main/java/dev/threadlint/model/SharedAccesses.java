@@ -48,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * The accesses of one compilation unit to state that threads may share: fields read or written
  * through {@code this} (or statically), and local holders captured by tasks ({@code total[0] +=
  * x}, {@code results.add(x)}), each with the region of code it runs in. At most two scans, each
- * linear in the unit (the second only where code may run as a task); checks read the facts and
- * decide what is a race.
+ * linear in the unit (the second only where two pieces of code may run at the same time: a unit
+ * whose only tasks are event-loop or UI callbacks gets the first only, and no accesses); checks
+ * read the facts and decide what is a race.
  */
 public final class SharedAccesses {
 
@@ -328,7 +329,7 @@ public final class SharedAccesses {
       VisitorState state) {
     SharedAccessScanner scanner = new SharedAccessScanner(unit, contexts, blocking, safety, async, state);
     scanner.prescan();
-    if (scanner.mayHaveTasks()) {
+    if (scanner.mayRace()) {
       scanner.scan(unit, null);
     }
     return new SharedAccesses(scanner);

@@ -358,4 +358,57 @@ class CheckThenActRaceTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void localConcurrentSetCapturedByWorkerTasksIsShared() {
+    helper
+        .addSourceLines(
+            "Crawler.java",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Crawler {",
+            "  void crawl(ExecutorService pool, List<String> urls) {",
+            "    Set<String> seen = ConcurrentHashMap.newKeySet();",
+            "    for (String url : urls) {",
+            "      pool.submit(() -> {",
+            "        // BUG: Diagnostic contains: `seen.contains(url)` and `seen.add(url)` are two steps",
+            "        if (!seen.contains(url)) {",
+            "          seen.add(url);",
+            "        }",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Event-loop callbacks run one at a time on their loop, and not alongside the code that
+   * registers them: a local that only they capture is not shared between threads.
+   */
+  @Test
+  void localConcurrentSetCapturedOnlyByEventLoopCallbacksIsNotShared() {
+    helper
+        .addSourceLines(
+            "Dedup.java",
+            "import io.vertx.core.Vertx;",
+            "import java.util.List;",
+            "import java.util.Set;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "class Dedup {",
+            "  void start(Vertx vertx, List<String> urls) {",
+            "    Set<String> seen = ConcurrentHashMap.newKeySet();",
+            "    for (String url : urls) {",
+            "      vertx.runOnContext(v -> {",
+            "        if (!seen.contains(url)) {",
+            "          seen.add(url);",
+            "        }",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
