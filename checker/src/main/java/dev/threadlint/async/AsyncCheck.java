@@ -32,8 +32,7 @@ abstract class AsyncCheck extends BugChecker implements CompilationUnitTreeMatch
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    analysis.get(state);
-    return Description.NO_MATCH;
+    return analysis.enterUnit(tree, state, canonicalName());
   }
 
   /**

@@ -57,8 +57,7 @@ public abstract class BlockingCallCheck extends BugChecker
   /** Loads the model at the start of every unit, so a bad configuration is reported even in code with no calls. */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    analysis.get(state);
-    return Description.NO_MATCH;
+    return analysis.enterUnit(tree, state, canonicalName());
   }
 
   @Override

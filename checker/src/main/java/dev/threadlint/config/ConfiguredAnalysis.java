@@ -2,6 +2,8 @@ package dev.threadlint.config;
 
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import dev.threadlint.model.Analysis;
@@ -31,6 +33,25 @@ public final class ConfiguredAnalysis {
       error = e;
     }
     this.options = parsed;
+  }
+
+  /**
+   * For a check's {@code matchCompilationUnit}, which Error Prone calls before any node of the
+   * unit: loads the model, so that a bad configuration is reported even in code with no calls,
+   * and computes the unit's thread contexts ({@link
+   * dev.threadlint.model.ContextResolver#enterUnit}) there, once, rather than from the first
+   * per-node question about the unit. An internal error is handled as in any matcher.
+   */
+  public Description enterUnit(CompilationUnitTree unit, VisitorState state, String check) {
+    try {
+      Analysis analysis = get(state);
+      if (analysis != null) {
+        analysis.contexts().enterUnit(unit, state);
+      }
+      return Description.NO_MATCH;
+    } catch (RuntimeException | StackOverflowError e) {
+      return InternalErrors.caught(state, check, e);
+    }
   }
 
   /** The analysis of this compilation, or null when the configuration is bad (reported once). */

@@ -194,12 +194,25 @@ public final class ContextResolver {
   private Map<Tree, ThreadContext> memo(TreePath path, VisitorState state) {
     CompilationUnitTree unit = path.getCompilationUnit();
     if (unit != memoUnit) {
+      // Only for a unit no check entered (a check without a unit matcher, a test): the checks
+      // enter each unit first, so on this path, which every check takes on every node, the
+      // branch is never taken and the JIT compiler leaves the computation out of it.
+      enterUnit(unit, state);
+    }
+    return memo;
+  }
+
+  /**
+   * Computes the contexts of the unit, unless they are those of the unit already computed. The
+   * checks call it from their unit matchers, before any node of the unit.
+   */
+  public void enterUnit(CompilationUnitTree unit, VisitorState state) {
+    if (unit != memoUnit) {
       memo = new IdentityHashMap<>(); // clear() would fill the table the largest unit grew
       kindsInUnit.clear();
       memoUnit = unit;
       computeUnit(unit, state);
     }
-    return memo;
   }
 
   private void remember(Tree tree, ThreadContext context) {

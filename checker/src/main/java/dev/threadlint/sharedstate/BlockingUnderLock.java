@@ -61,8 +61,7 @@ public final class BlockingUnderLock extends BugChecker
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    analysis.get(state);
-    return Description.NO_MATCH;
+    return analysis.enterUnit(tree, state, canonicalName());
   }
 
   @Override

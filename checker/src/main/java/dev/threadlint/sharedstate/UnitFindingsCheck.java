@@ -46,6 +46,10 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    Description failed = analysis.enterUnit(tree, state, canonicalName());
+    if (failed != Description.NO_MATCH) {
+      return failed;
+    }
     return InternalErrors.guard(
         state,
         canonicalName(),
