@@ -23,6 +23,7 @@ import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
+import dev.threadlint.model.ContextResolver;
 import dev.threadlint.model.ThreadContext;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadContext.Remedy;
@@ -100,26 +101,30 @@ public abstract class BlockingCallCheck extends BugChecker
     if (analysis == null) {
       return Description.NO_MATCH;
     }
-    if (!analysis.contexts().unitMayRunIn(reportedKind(), state.getPath(), state)) {
+    ContextResolver contexts = analysis.contexts();
+    if (!contexts.unitMayRunIn(reportedKind(), state.getPath(), state)) {
       return Description.NO_MATCH; // no code of this unit runs there: most units
     }
-    if (analysis.blockingApis().lookup(method, receiver, state) == null
-        && !analysis.declaredInUnit(method, state)) {
-      return Description.NO_MATCH; // neither blocking by the model nor a method with a summary
-    }
-    // The context before the chain: a call to a method of the unit needs the unit's summaries,
-    // and most units have no code in the context this check reports.
-    ThreadContext context = analysis.contexts().contextOf(state.getPath(), state);
-    if (context.kind() != reportedKind() && reportedKind().forbidsBlocking()) {
+    // The context first: the three blocking checks ask about the same node in turn, and the
+    // context of its path is found once for all three; the knowledge base is asked only about
+    // calls in the reported context.
+    ThreadContext context = contexts.contextOf(state.getPath(), state);
+    if (context.kind() != reportedKind()
+        && reportedKind().forbidsBlocking()
+        && contexts.unitMayRunIn(Kind.COMMON_POOL, state.getPath(), state)) {
       // A parallel stream's lambda runs on the common pool, but the event loop or UI thread that
       // runs the stream waits for it (and runs some elements itself).
-      ThreadContext waiting = analysis.contexts().contextOfWaitingThread(state.getPath(), state);
+      ThreadContext waiting = contexts.contextOfWaitingThread(state.getPath(), state);
       if (waiting != null) {
         context = waiting;
       }
     }
     if (context.kind() != reportedKind()) {
       return Description.NO_MATCH;
+    }
+    if (analysis.blockingApis().lookup(method, receiver, state) == null
+        && !analysis.declaredInUnit(method, state)) {
+      return Description.NO_MATCH; // neither blocking by the model nor a method with a summary
     }
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null) {
