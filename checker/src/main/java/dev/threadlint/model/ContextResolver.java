@@ -284,14 +284,8 @@ public final class ContextResolver {
             : leaf instanceof MemberReferenceTree
                 ? "this method reference"
                 : "this anonymous class";
-    TreePath argPath = path;
-    TreePath parent = path.getParentPath();
-    while (parent != null
-        && (parent.getLeaf() instanceof ParenthesizedTree
-            || parent.getLeaf() instanceof TypeCastTree)) {
-      argPath = parent;
-      parent = parent.getParentPath();
-    }
+    TreePath argPath = unwrapped(path);
+    TreePath parent = argPath.getParentPath();
     if (parent != null) {
       ThreadContext passed = contextAsArgument(argPath.getLeaf(), parent, what, state);
       if (passed != null) {
@@ -421,14 +415,8 @@ public final class ContextResolver {
     if (!(type != null && type.tsym instanceof ClassSymbol created && SourceUnits.declaredIn(created, unit))) {
       return;
     }
-    TreePath argPath = path;
+    TreePath argPath = unwrapped(path);
     TreePath parent = argPath.getParentPath();
-    while (parent != null
-        && (parent.getLeaf() instanceof ParenthesizedTree
-            || parent.getLeaf() instanceof TypeCastTree)) {
-      argPath = parent;
-      parent = parent.getParentPath();
-    }
     if (parent == null) {
       return;
     }
@@ -589,6 +577,22 @@ public final class ContextResolver {
           }
           return found.isEmpty() ? List.of() : found;
         });
+  }
+
+  /**
+   * The path of the expression at {@code path} as its parent sees it: through the parentheses
+   * and casts around it ({@code submit((Runnable) () -> ...)} passes the cast as the argument).
+   */
+  private static TreePath unwrapped(TreePath path) {
+    TreePath argPath = path;
+    TreePath parent = path.getParentPath();
+    while (parent != null
+        && (parent.getLeaf() instanceof ParenthesizedTree
+            || parent.getLeaf() instanceof TypeCastTree)) {
+      argPath = parent;
+      parent = parent.getParentPath();
+    }
+    return argPath;
   }
 
   private static int indexOf(List<? extends ExpressionTree> arguments, Tree argument) {

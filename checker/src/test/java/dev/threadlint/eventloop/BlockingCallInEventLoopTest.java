@@ -46,34 +46,27 @@ class BlockingCallInEventLoopTest {
     };
     helper
         .addSourceLines("PlainBefore.java", concat("class PlainBefore {", plain))
-        .addSourceLines(
-            "Ticker.java",
-            "import io.vertx.core.Vertx;",
-            "class Ticker {",
-            "  void start(Vertx vertx) {",
-            "    vertx.setPeriodic(1000, id -> {",
-            "      try {",
-            "        // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread",
-            "        Thread.sleep(10);",
-            "      } catch (InterruptedException e) {}",
-            "    });",
-            "  }",
-            "}")
+        .addSourceLines("Ticker.java", sleepingTimer("Ticker", "setPeriodic"))
         .addSourceLines("PlainAfter.java", concat("class PlainAfter {", plain))
-        .addSourceLines(
-            "Timer.java",
-            "import io.vertx.core.Vertx;",
-            "class Timer {",
-            "  void start(Vertx vertx) {",
-            "    vertx.setTimer(1000, id -> {",
-            "      try {",
-            "        // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread",
-            "        Thread.sleep(10);",
-            "      } catch (InterruptedException e) {}",
-            "    });",
-            "  }",
-            "}")
+        .addSourceLines("Timer.java", sleepingTimer("Timer", "setTimer"))
         .doTest();
+  }
+
+  /** A class whose Vert.x timer handler sleeps, marked as reported. */
+  private static String[] sleepingTimer(String name, String timerMethod) {
+    return new String[] {
+      "import io.vertx.core.Vertx;",
+      "class " + name + " {",
+      "  void start(Vertx vertx) {",
+      "    vertx." + timerMethod + "(1000, id -> {",
+      "      try {",
+      "        // BUG: Diagnostic contains: `Thread.sleep()` sleeps the calling thread",
+      "        Thread.sleep(10);",
+      "      } catch (InterruptedException e) {}",
+      "    });",
+      "  }",
+      "}"
+    };
   }
 
   private static String[] concat(String first, String... rest) {
