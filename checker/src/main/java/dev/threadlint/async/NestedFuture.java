@@ -135,15 +135,19 @@ public final class NestedFuture extends AsyncCheck
   private Description matchDeclaration(MethodTree tree, Analysis analysis, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
     // With a body, the nesting comes from a call there (reported) or from elsewhere.
-    if (method == null || tree.getBody() != null || tree.getReturnType() == null
-        || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+    if (method == null || tree.getBody() != null || tree.getReturnType() == null) {
       return Description.NO_MATCH;
     }
     AsyncApis async = analysis.asyncApis();
     Type returned = method.getReturnType();
     AsyncType outer = async.asyncType(returned, state);
+    if (outer == null || outer.many()) {
+      return Description.NO_MATCH; // most abstract methods: the type test is a cached lookup
+    }
     AsyncType inner = async.asyncType(async.valueType(returned, state), state);
-    if (outer == null || inner == null || outer.many()) {
+    // An override declares the signature of the method it overrides: searched for last, as it
+    // walks every supertype.
+    if (inner == null || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree.getReturnType())
