@@ -115,8 +115,8 @@ public final class Bench {
 
   private static void report(JavacRun.Result result, String what) {
     Measurement m = result.measurement();
-    System.out.printf("[bench]   %-16s (%s) %-8s wall %6.1f s  cpu %6.1f s  rss %5d MB  exit %d  warnings %d  plugin findings %d%n",
-        result.target().name(), result.configuration().label(), what, m.wallSeconds(), m.cpuSeconds(),
+    System.out.printf("[bench]   %-16s (%s) %-8s wall %6.1f s  cpu %6.1f s  jit %5.1f s  rss %5d MB  exit %d  warnings %d  plugin findings %d%n",
+        result.target().name(), result.configuration().label(), what, m.wallSeconds(), m.cpuSeconds(), m.jitSeconds(),
         m.peakRssKb() / 1024, m.exitStatus(), result.diagnostics().warnings(), result.diagnostics().findings().size());
   }
 }

@@ -88,7 +88,9 @@ final class JavacRun {
     options.addAll(moreOptions);
     // -J options must be on the command line; everything else goes through an @argfile.
     List<String> command = new ArrayList<>(List.of(TIME.toString(), "-v", "-o", timeReport.toString()));
-    List<String> jvmOptions = new ArrayList<>();
+    // The JVM's count of its JIT compilers' time, printed at exit: in a fresh javac most of the
+    // CPU goes to compiling javac (and a plugin) to machine code, and it varies from run to run.
+    List<String> jvmOptions = new ArrayList<>(List.of("-J-XX:+CITime"));
     List<String> argfileLines = new ArrayList<>();
     for (String option : options) {
       if (option.startsWith("-J")) {
@@ -111,8 +113,8 @@ final class JavacRun {
 
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     process.waitFor();
-    Measurement measurement = Measurement.parseTimeVerbose(Files.readString(timeReport));
     String output = Files.readString(log);
+    Measurement measurement = Measurement.parseTimeVerbose(Files.readString(timeReport)).withJitFrom(output);
     Diagnostics diagnostics = Diagnostics.parse(output, target.sources(), new HashSet<>(toolchain.pluginChecks()));
     Maven.deleteRecursively(classes);
     return new Result(target, configuration, measurement, diagnostics, log, clock ? ClockReport.parse(output) : null);

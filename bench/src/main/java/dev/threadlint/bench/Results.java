@@ -24,7 +24,8 @@ final class Results {
   private record Measured(Target target, Map<Configuration, List<Measurement>> runs) {
     Stats stats(Configuration c, ToDoubleFunction<Measurement> metric) {
       List<Measurement> list = runs.get(c);
-      return Stats.of(list == null ? List.of() : list.stream().map(metric::applyAsDouble).toList());
+      // NaN: not measured in that run (a JIT time without the JVM's report).
+      return Stats.of(list == null ? List.of() : list.stream().map(metric::applyAsDouble).filter(v -> !v.isNaN()).toList());
     }
   }
 
@@ -128,14 +129,15 @@ final class Results {
   }
 
   private String runsTsv() {
-    StringBuilder tsv = new StringBuilder("target\tconfiguration\trun\twall_s\tcpu_s\tpeak_rss_kb\texit\twarnings\tplugin_findings\n");
+    StringBuilder tsv = new StringBuilder("target\tconfiguration\trun\twall_s\tcpu_s\tpeak_rss_kb\texit\twarnings\tplugin_findings\tjit_s\n");
     for (JavacRun.Result r : allRuns) {
       Measurement m = r.measurement();
       tsv.append(String.join("\t", r.target().name(), r.configuration().label(),
           r.log().getFileName().toString().replace(".log", ""),
           String.format("%.2f", m.wallSeconds()), String.format("%.2f", m.cpuSeconds()),
           String.valueOf(m.peakRssKb()), String.valueOf(m.exitStatus()),
-          String.valueOf(r.diagnostics().warnings()), String.valueOf(r.diagnostics().findings().size()))).append('\n');
+          String.valueOf(r.diagnostics().warnings()), String.valueOf(r.diagnostics().findings().size()),
+          Double.isNaN(m.jitSeconds()) ? "" : String.format("%.2f", m.jitSeconds()))).append('\n');
     }
     return tsv.toString();
   }
@@ -205,6 +207,11 @@ final class Results {
     metricTable(md, "Wall time", configs, Measurement::wallSeconds, " s", 1);
     metricTable(md, "CPU time (user + system)", configs, Measurement::cpuSeconds, " s", 1);
     metricTable(md, "Peak RSS", configs, m -> m.peakRssKb() / 1024.0, " MB", 0);
+    if (corpus.stream().anyMatch(m -> configs.stream().anyMatch(c -> m.stats(c, Measurement::jitSeconds).count() > 0))) {
+      md.append("The JIT compilers' time (C1 and C2, as the JVM counts it with `-XX:+CITime`) is part of the CPU time above: ")
+          .append("in a fresh javac most of it goes to compiling javac's own code, and it varies from run to run by as much as a plugin costs.\n\n");
+      metricTable(md, "JIT compile time", configs, Measurement::jitSeconds, " s", 1);
+    }
     boolean ac = configs.contains(Configuration.A) && configs.contains(Configuration.C);
     boolean de = configs.contains(Configuration.D) && configs.contains(Configuration.E);
     if (ac || de) {

@@ -32,6 +32,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void theJvmsReportOfItsJitTimeIsNeitherAWarningNorAnError() {
+    Diagnostics d = Diagnostics.parse(MeasurementTest.CI_TIME.replace("warning: [Deprecation] ...\n", ""), SOURCES, PLUGIN);
+    assertEquals(0, d.warnings());
+    assertTrue(d.errors().isEmpty());
+    assertTrue(d.crashes().isEmpty());
+  }
+
+  @Test
   void reportsACrashOfACheckWithItsFile() {
     Diagnostics d = Diagnostics.parse("""
         /work/sources/a/Foo.java:3: error: An unhandled exception was thrown by the Error Prone static analysis plugin.
