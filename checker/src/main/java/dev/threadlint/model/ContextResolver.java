@@ -168,7 +168,7 @@ public final class ContextResolver {
     ThreadContext context = known.get(path.getLeaf());
     if (context == null) {
       context = computeContextOfFunctional(path, state);
-      remember(path.getLeaf(), context);
+      rememberUnlessCollecting(path.getLeaf(), context);
     }
     return context;
   }
@@ -221,6 +221,17 @@ public final class ContextResolver {
   }
 
   /**
+   * Remembers a context asked for from outside {@link #computeUnit}'s loops, unless it was
+   * computed while the unit's handed instances were being collected: it may then lack them, and
+   * is computed again, with them, afterwards.
+   */
+  private void rememberUnlessCollecting(Tree tree, ThreadContext context) {
+    if (!collectingHanded) {
+      remember(tree, context);
+    }
+  }
+
+  /**
    * Computes the contexts of all the methods, lambdas, method references and anonymous classes of
    * the unit when it is first asked about. The checks ask about most of them anyway (the
    * shared-access prescan about every method of a unit without tasks). Done here, the lookups
@@ -231,44 +242,42 @@ public final class ContextResolver {
   private void computeUnit(CompilationUnitTree unit, VisitorState state) {
     Map<Tree, ThreadContext> known = memo;
     List<TreePath> methods = new ArrayList<>();
-    Map<ClassSymbol, HandedInstance> handed = new HashMap<>();
+    List<TreePath> functionals = new ArrayList<>();
+    List<TreePath> created = new ArrayList<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
-        methods.add(getCurrentPath()); // after the scan, once the handed instances are known
+        methods.add(getCurrentPath());
         return super.visitMethod(tree, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        functional(tree);
+        functionals.add(getCurrentPath());
         return super.visitLambdaExpression(tree, null);
       }
 
       @Override
       public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        functional(tree);
+        functionals.add(getCurrentPath());
         return super.visitMemberReference(tree, null);
       }
 
       @Override
       public Void visitNewClass(NewClassTree tree, Void unused) {
-        if (tree.getClassBody() != null) {
-          functional(tree);
-        } else {
-          noteHandedInstance(getCurrentPath(), unit, handed, state);
-        }
+        (tree.getClassBody() != null ? functionals : created).add(getCurrentPath());
         return super.visitNewClass(tree, null);
       }
-
-      private void functional(Tree tree) {
-        if (!known.containsKey(tree)) {
-          remember(tree, computeContextOfFunctional(getCurrentPath(), state));
-        }
-      }
     }.scan(unit, null);
-    handedInstances = handed;
+    // The handed instances first: the contexts of methods and of the code inside them depend on
+    // them (a lambda in a chain that a method returns, for one).
+    handedInstances = handedInstancesOf(created, unit, state);
     handedUnit = unit;
+    for (TreePath functional : functionals) {
+      if (!known.containsKey(functional.getLeaf())) {
+        remember(functional.getLeaf(), computeContextOfFunctional(functional, state));
+      }
+    }
     for (TreePath method : methods) {
       if (!known.containsKey(method.getLeaf())) {
         remember(method.getLeaf(), computeContextOfMethod(method, state));
@@ -313,7 +322,7 @@ public final class ContextResolver {
     ThreadContext context = known.get(methodPath.getLeaf());
     if (context == null) {
       context = computeContextOfMethod(methodPath, state);
-      remember(methodPath.getLeaf(), context);
+      rememberUnlessCollecting(methodPath.getLeaf(), context);
     }
     return context;
   }
@@ -361,6 +370,8 @@ public final class ContextResolver {
 
   private @Nullable CompilationUnitTree handedUnit;
   private Map<ClassSymbol, HandedInstance> handedInstances = Map.of();
+  /** While {@link #handedInstancesOf} runs: the contexts asked for meanwhile are not final. */
+  private boolean collectingHanded;
 
   /**
    * The context of a method of a named class whose instances this unit hands, with {@code new},
@@ -370,6 +381,11 @@ public final class ContextResolver {
   private @Nullable ThreadContext contextOfHandedInstances(
       MethodSymbol method, ClassSymbol owner, TreePath methodPath, VisitorState state) {
     CompilationUnitTree unit = methodPath.getCompilationUnit();
+    if (collectingHanded) {
+      // Asked while the unit's handed instances are being collected (a method returning the
+      // chain a `new` is handed to): not known yet. Collecting again here would ask again.
+      return null;
+    }
     if (unit != handedUnit) {
       handedInstances = collectHandedInstances(unit, state);
       handedUnit = unit;
@@ -392,16 +408,31 @@ public final class ContextResolver {
   /** Where the unit hands instances of its classes: for a method asked about outside {@link #computeUnit}. */
   private Map<ClassSymbol, HandedInstance> collectHandedInstances(
       CompilationUnitTree unit, VisitorState state) {
-    Map<ClassSymbol, HandedInstance> found = new HashMap<>();
+    List<TreePath> created = new ArrayList<>();
     new LazyPathScanner<Void, Void>() {
       @Override
       public Void visitNewClass(NewClassTree tree, Void unused) {
         if (tree.getClassBody() == null) {
-          noteHandedInstance(getCurrentPath(), unit, found, state);
+          created.add(getCurrentPath());
         }
         return super.visitNewClass(tree, null);
       }
     }.scan(unit, null);
+    return handedInstancesOf(created, unit, state);
+  }
+
+  /** Where the {@code new}s at {@code created} (of classes with no body) hand instances. */
+  private Map<ClassSymbol, HandedInstance> handedInstancesOf(
+      List<TreePath> created, CompilationUnitTree unit, VisitorState state) {
+    Map<ClassSymbol, HandedInstance> found = new HashMap<>();
+    collectingHanded = true;
+    try {
+      for (TreePath path : created) {
+        noteHandedInstance(path, unit, found, state);
+      }
+    } finally {
+      collectingHanded = false;
+    }
     return found;
   }
 

@@ -104,4 +104,48 @@ class ReturnedReactiveSourceTest {
             "  }")
         .doTest();
   }
+
+  // Regression (reactor-netty-core 1.2.15, found by the harness): a method returning a chain that
+  // a class of the same file is handed to asked where that class's instances are handed, which
+  // scanned the file again and asked about the same method: a StackOverflowError.
+  @Test
+  void instanceOfAClassOfTheFileHandedToAReturnedChainIsSilentAndDoesNotRecurse() {
+    helper
+        .addSourceLines(
+            "ProfileClient.java",
+            "import java.util.concurrent.Callable;",
+            "import org.springframework.web.client.RestTemplate;",
+            "import reactor.core.publisher.Mono;",
+            "class ProfileClient {",
+            "  private final RestTemplate rest = new RestTemplate();",
+            "  class Lookup implements Callable<String> {",
+            "    @Override public String call() {",
+            "      return rest.getForObject(\"http://profiles/1\", String.class);",
+            "    }",
+            "  }",
+            "  Mono<String> profile() {",
+            "    return Mono.fromCallable(new Lookup());",
+            "  }",
+            "  Mono<String> again() {",
+            "    return Mono.fromCallable(new Lookup()).map(String::trim);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void instanceOfAClassOfTheFileReturnedFromAWebFluxHandlerIsReported() {
+    controller(
+            "  class Lookup implements java.util.concurrent.Callable<String> {",
+            "    @Override public String call() {",
+            "      // BUG: Diagnostic contains: An instance of `Lookup` is passed to `reactor.core.publisher.Mono#fromCallable`, which runs it at subscription, and the chain is returned by `profile`",
+            "      return rest.getForObject(\"http://profiles/1\", String.class);",
+            "    }",
+            "  }",
+            "  @GetMapping(\"/profile\")",
+            "  Mono<String> profile() {",
+            "    return Mono.fromCallable(new Lookup());",
+            "  }")
+        .doTest();
+  }
 }
