@@ -365,8 +365,11 @@ public final class ContextResolver {
     return ThreadContext.unknown();
   }
 
-  /** Where instances of a class of this unit are handed: the context, and the parameter type. */
-  private record HandedInstance(@Nullable ThreadContext context, Type parameterType) {}
+  /**
+   * Where instances of a class of this unit are handed: the context (null where the places
+   * disagree), the parameter type, and whether there is one such place only.
+   */
+  private record HandedInstance(@Nullable ThreadContext context, Type parameterType, boolean once) {}
 
   private @Nullable CompilationUnitTree handedUnit;
   private Map<ClassSymbol, HandedInstance> handedInstances = Map.of();
@@ -403,6 +406,16 @@ public final class ContextResolver {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the unit hands instances of {@code owner} to a callback API in one place only, so
+   * that the origin of its methods' handed context is the one call that hands them all. Asked
+   * for methods whose context {@link #contextOfMethod} has computed.
+   */
+  public boolean handedOnce(ClassSymbol owner) {
+    HandedInstance handed = handedInstances.get(owner);
+    return handed != null && handed.once();
   }
 
   /** Where the unit hands instances of its classes: for a method asked about outside {@link #computeUnit}. */
@@ -470,9 +483,10 @@ public final class ContextResolver {
         sink.getParameters().get(Math.min(index, sink.getParameters().size() - 1)).type;
     HandedInstance previous = found.get(created);
     if (previous == null) {
-      found.put(created, new HandedInstance(context, parameterType));
-    } else if (previous.context() != null && previous.context().kind() != context.kind()) {
-      found.put(created, new HandedInstance(null, parameterType));
+      found.put(created, new HandedInstance(context, parameterType, true));
+    } else {
+      boolean agree = previous.context() != null && previous.context().kind() == context.kind();
+      found.put(created, new HandedInstance(agree ? previous.context() : null, parameterType, false));
     }
   }
 

@@ -347,8 +347,13 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     ThreadContext context = contexts.contextOfMethod(path, state);
     if (concurrent(context.kind()) && context.origin() != null) {
       // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
-      // its own; only what it shares with other code can race.
-      return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, owner, null, List.of());
+      // its own; only what it shares with other code can race. Handed in one place, to an
+      // executor that runs its tasks one at a time, it never overlaps the other tasks handed
+      // to that executor.
+      Executor executor =
+          owner != null && contexts.handedOnce(owner) ? executorOf(context.origin(), null) : new Executor(null, false);
+      return new ConcurrentTask(
+          tree, context.kind(), context.reason(), line, null, -1, null, null, executor.variable(), executor.serial(), owner, null, List.of());
     }
     if (context.kind().forbidsBlocking()) {
       // An event-loop or UI callback (a Netty handler method): it races with worker tasks only.
@@ -424,6 +429,27 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     } else if (loop != null) {
       repeated = "it is handed over in a loop (line " + line(loop) + ")";
     }
+    Executor executor = executorOf(origin, enclosingClass());
+    ConcurrentTask task =
+        new ConcurrentTask(
+            tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor.variable(), executor.serial(), ownClass, null,
+            originPath == null ? List.of() : otherBranches(originPath));
+    tasks.add(task);
+    return new Region(task, tree);
+  }
+
+  /**
+   * The executor a task is handed to by {@code origin}, the call that hands it over, in code of
+   * the class {@code handingClass} (null when not known: then {@code this.execute(...)} is not
+   * recognized).
+   *
+   * @param variable the variable (or the class, for {@code this.execute(...)}) that holds the
+   *     executor, or null when not known
+   * @param serial whether that executor runs its tasks one at a time
+   */
+  private record Executor(@Nullable Symbol variable, boolean serial) {}
+
+  private Executor executorOf(@Nullable Tree origin, @Nullable ClassSymbol handingClass) {
     Symbol executor = null;
     boolean serial = false;
     if (origin instanceof MethodInvocationTree call) {
@@ -435,24 +461,18 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         List<ExpressionTree> assigned = values.getOrDefault(var, List.of());
         serial = !assigned.isEmpty() && assigned.stream().allMatch(v -> safety.isSerialExecutorFactory(v, state));
       } else if ((receiver == null || isThis(receiver)) && !ASTHelpers.getSymbol(call).isStatic()) {
-        executor = enclosingClass(); // this.execute(...): the object itself
+        executor = handingClass; // this.execute(...): the object itself
         receiverType = executor == null ? null : executor.type;
       }
       serial |= executor != null && safety.isSerialExecutorType(receiverType, state);
     }
-    ClassSymbol self = enclosingClass();
-    if (self != null && safety.isSerialExecutorType(self.type, state)) {
+    if (handingClass != null && safety.isSerialExecutorType(handingClass.type, state)) {
       // An executor that is one thread (a Netty EventExecutor) starts its own thread and hands
       // tasks to itself: all of them run on that one thread.
-      executor = self;
+      executor = handingClass;
       serial = true;
     }
-    ConcurrentTask task =
-        new ConcurrentTask(
-            tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor, serial, ownClass, null,
-            originPath == null ? List.of() : otherBranches(originPath));
-    tasks.add(task);
-    return new Region(task, tree);
+    return new Executor(executor, serial);
   }
 
   /**
