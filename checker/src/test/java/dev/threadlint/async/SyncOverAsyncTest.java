@@ -220,6 +220,45 @@ class SyncOverAsyncTest {
   }
 
   @Test
+  void kafkaFutureGetInsideAllOfContinuationIsComplete() {
+    // Kafka's admin results (DescribeConfigsResult#all, ...): kafka.model names KafkaFuture#allOf.
+    helper
+        .addSourceLines(
+            "ConfigsResult.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.ExecutionException;",
+            "import org.apache.kafka.common.KafkaFuture;",
+            "class ConfigsResult {",
+            "  private final Map<String, KafkaFuture<String>> futures = new HashMap<>();",
+            "  KafkaFuture<Map<String, String>> all() {",
+            "    return KafkaFuture.allOf(futures.values().toArray(new KafkaFuture[0])).thenApply(v -> {",
+            "      Map<String, String> configs = new HashMap<>();",
+            "      for (Map.Entry<String, KafkaFuture<String>> entry : futures.entrySet()) {",
+            "        try {",
+            "          configs.put(entry.getKey(), entry.getValue().get());",
+            "        } catch (InterruptedException | ExecutionException e) {",
+            "          throw new RuntimeException(e);",
+            "        }",
+            "      }",
+            "      return configs;",
+            "    });",
+            "  }",
+            "  KafkaFuture<String> first(KafkaFuture<String> other) {",
+            "    return futures.get(\"a\").thenApply(v -> {",
+            "      try {",
+            "        // BUG: Diagnostic contains: `KafkaFuture.get()` blocks the thread until `other` completes",
+            "        return v + other.get();",
+            "      } catch (InterruptedException | ExecutionException e) {",
+            "        throw new RuntimeException(e);",
+            "      }",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void joinAfterIsDoneCheckIsComplete() {
     helper
         .addSourceLines(
