@@ -22,6 +22,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ public final class FieldAccesses {
         return field.owner != null && SourceUnits.memberOf(field, unit);
       }
     }.scan(unit, null);
-    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals);
+    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals, state);
     Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
     for (Raw access : raw) {
       Phase phase =
@@ -328,15 +329,52 @@ public final class FieldAccesses {
   }
 
   /**
-   * Private methods every call of which is under a lock (or in such a method), or in a
+   * Whether the calls of {@code method} that this file makes are the ones that matter: a private
+   * method; a method of a private, local or anonymous class (kafka's {@code TopicPartitionState},
+   * a private nested class, has public methods only its outer class calls); or a package-private
+   * one, which other files of the package may call too, but whose every call in its own file
+   * holding the lock shows that its authors call it under the lock (the check cannot tell
+   * otherwise, and stays silent). Never a method that overrides another: it is also called
+   * through its supertype, where this file does not see it, and never a public or protected
+   * method of a class others can see.
+   */
+  private static boolean helper(MethodSymbol method, VisitorState state) {
+    if ((method.flags() & Flags.PRIVATE) != 0) {
+      return true;
+    }
+    if (method.isConstructor()) {
+      return false;
+    }
+    boolean packagePrivate = (method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
+    if (!packagePrivate && !inHiddenClass(method)) {
+      return false;
+    }
+    return method.isStatic() || ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+  }
+
+  /** Whether the method's class, or a class around it, is private, local or anonymous. */
+  private static boolean inHiddenClass(MethodSymbol method) {
+    for (Symbol s = method.owner; s instanceof ClassSymbol c; s = c.owner) {
+      if ((c.flags() & Flags.PRIVATE) != 0 || c.isAnonymous() || c.owner instanceof MethodSymbol) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Helper methods every call of which is under a lock (or in such a method), or in a
    * constructor (or such a method). A method also used as a method reference is left NORMAL.
+   * Helpers are the methods whose calls this file shows: see {@link #helper}.
    */
   private static Map<MethodSymbol, Phase> phases(
-      UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals) {
+      UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals, VisitorState state) {
     Map<MethodSymbol, List<UnitLocks.Call>> callers = new HashMap<>();
+    Map<MethodSymbol, Boolean> helpers = new HashMap<>();
     for (UnitLocks.Call call : locks.calls()) {
-      if ((call.callee().flags() & Flags.PRIVATE) != 0 && !referenced.contains(call.callee())) {
-        callers.computeIfAbsent(call.callee(), c -> new ArrayList<>()).add(call);
+      MethodSymbol callee = call.callee();
+      if (!referenced.contains(callee) && helpers.computeIfAbsent(callee, m -> helper(m, state))) {
+        callers.computeIfAbsent(callee, c -> new ArrayList<>()).add(call);
       }
     }
     Map<MethodSymbol, Phase> phases = new HashMap<>();

@@ -38,8 +38,9 @@ import javax.inject.Inject;
 /**
  * A field that is written (or read) under a lock in most places and without one in a few: the
  * unlocked accesses are reported. Conservative, in the spirit of SpotBugs' {@code
- * IS2_INCONSISTENT_SYNC}: constructors and initializers, private methods only called under a lock
- * or only during construction, and {@code final}, {@code volatile} and {@code
+ * IS2_INCONSISTENT_SYNC}: constructors and initializers, helper methods (private, of a private
+ * class, or package-private; see {@code FieldAccesses}) only called under a lock or only during
+ * construction, and {@code final}, {@code volatile} and {@code
  * java.util.concurrent} typed fields do not count; a field never written after construction is
  * not reported; unlocked writes need at least twice as many locked writes, unlocked reads at
  * least twice as many locked reads, every write locked, and more than one place that writes.

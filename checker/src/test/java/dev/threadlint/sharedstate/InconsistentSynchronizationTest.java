@@ -84,7 +84,7 @@ class InconsistentSynchronizationTest {
             "  private final Object conn = new Object();",
             "  private String header;",
             "  private StringBuilder cookies;",
-            "  StringBuilder cookies() {",
+            "  public StringBuilder cookies() {",
             "    synchronized (conn) {",
             "      if (cookies == null) {",
             "        if (header == null) {",
@@ -117,7 +117,7 @@ class InconsistentSynchronizationTest {
             "  private final Object conn = new Object();",
             "  private String header;",
             "  private StringBuilder cookies;",
-            "  StringBuilder cookies() {",
+            "  public StringBuilder cookies() {",
             "    synchronized (conn) {",
             "      if (cookies == null) {",
             "        if (header == null) {",
@@ -179,6 +179,92 @@ class InconsistentSynchronizationTest {
             "  private void advance() {",
             "    // BUG: Diagnostic contains: `head` is written here without a lock",
             "    head = head + 1;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void packagePrivateHelperOnlyCalledUnderTheLock() {
+    // kafka-clients' AbstractCoordinator#sendJoinGroupRequest: called from a synchronized method.
+    helper
+        .addSourceLines(
+            "Coordinator.java",
+            "public class Coordinator {",
+            "  private int generation;",
+            "  public synchronized void join() { if (generation >= 0) { send(); } }",
+            "  public synchronized void reset() { generation = 0; }",
+            "  public synchronized void next() { generation++; }",
+            "  public synchronized int current() { return generation; }",
+            "  int send() { return generation + 1; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void publicMethodOfAPrivateClassOnlyCalledUnderTheLock() {
+    // kafka-clients' SubscriptionState.TopicPartitionState#requestEndOffset.
+    helper
+        .addSourceLines(
+            "Subscriptions.java",
+            "public class Subscriptions {",
+            "  private final State state = new State();",
+            "  public synchronized void request() { state.requestEnd(); }",
+            "  public synchronized void high(long w) { state.high(w); }",
+            "  public synchronized void stable(long s) { state.stable(s); }",
+            "  private static class State {",
+            "    private boolean ended;",
+            "    private long high;",
+            "    private long stable;",
+            "    public void requestEnd() { ended = true; }",
+            "    private void high(long w) { high = w; ended = false; }",
+            "    private void stable(long s) { stable = s; ended = false; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void publicMethodOnlyCalledUnderTheLockInTheFileIsReported() {
+    // Other classes call a public method: the calls in this file do not show they hold the lock.
+    helper
+        .addSourceLines(
+            "Coordinator.java",
+            "public class Coordinator {",
+            "  private int generation;",
+            "  public synchronized void join() { if (generation >= 0) { send(); } }",
+            "  public synchronized void reset() { generation = 0; }",
+            "  public synchronized void next() { generation++; }",
+            "  public synchronized int current() { return generation; }",
+            "  public int send() {",
+            "    // BUG: Diagnostic contains: `generation` is read here without a lock",
+            "    return generation + 1;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void packagePrivateOverrideOnlyCalledUnderTheLockInTheFileIsReported() {
+    // Called through its superclass too, where this file does not see the calls.
+    helper
+        .addSourceLines(
+            "Base.java",
+            "abstract class Base {",
+            "  abstract int send();",
+            "  int twice() { return send() * 2; }",
+            "}")
+        .addSourceLines(
+            "Coordinator.java",
+            "class Coordinator extends Base {",
+            "  private int generation;",
+            "  synchronized void join() { if (generation >= 0) { send(); } }",
+            "  synchronized void reset() { generation = 0; }",
+            "  synchronized void next() { generation++; }",
+            "  synchronized int current() { return generation; }",
+            "  @Override int send() {",
+            "    // BUG: Diagnostic contains: `generation` is read here without a lock",
+            "    return generation + 1;",
             "  }",
             "}")
         .doTest();
