@@ -324,9 +324,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     }
     int line = line(tree);
     String annotation = safety.threadSafeAnnotation(owner);
-    if (annotation != null
-        && !method.isConstructor()
-        && (method.flags() & Flags.PRIVATE) == 0) {
+    if (annotation != null && !method.isConstructor() && threadSafeEntryPoint(method, owner)) {
       String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
           + method.getSimpleName() + "` may be called from many threads at once";
       return new ConcurrentTask(
@@ -360,6 +358,40 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null, List.of());
     }
     return null;
+  }
+
+  /**
+   * Whether a method of a {@code @ThreadSafe} class is one of those the annotation promises
+   * callers can call from many threads at once: the class's API, its public and protected
+   * methods and the methods that override others (called through the supertype); its
+   * package-private methods only when it has no public or protected one (a class whose whole API
+   * is package-private). Beside a public API, package-private methods are the class's internals,
+   * with threading rules of their own that the file cannot show (gRPC's {@code
+   * ManagedChannelImpl#panic}, "called from syncContext"; {@code OobChannel#setSubchannel}, "called
+   * once, right after the channel is created"): they count where the entry points call them.
+   */
+  private boolean threadSafeEntryPoint(MethodSymbol method, ClassSymbol owner) {
+    if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0) {
+      return true;
+    }
+    if ((method.flags() & Flags.PRIVATE) != 0) {
+      return false;
+    }
+    return !hasPublicApi.computeIfAbsent(owner, SharedAccessScanner::declaresPublicMethods)
+        || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+  }
+
+  private final Map<ClassSymbol, Boolean> hasPublicApi = new HashMap<>();
+
+  private static boolean declaresPublicMethods(ClassSymbol owner) {
+    for (Symbol member : owner.getEnclosedElements()) {
+      if (member instanceof MethodSymbol m
+          && !m.isConstructor()
+          && (m.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean concurrent(Kind kind) {

@@ -160,6 +160,42 @@ class UnsynchronizedSharedMutationTest {
   }
 
   @Test
+  void packagePrivateMethodsBesideAPublicApiAreNotEntryPoints() {
+    // grpc-core's OobChannel#setSubchannel: "must be called only once, right after the OobChannel
+    // is created", before any public method can be.
+    helper
+        .addSourceLines(
+            "Channel.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "final class Channel {",
+            "  private String subchannel;",
+            "  void setSubchannel(String subchannel) { this.subchannel = subchannel; }",
+            "  public String state() { return subchannel == null ? \"idle\" : subchannel; }",
+            "  public int stats() { return subchannel.length(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void packagePrivateMethodsCountWhereThePublicApiCallsThem() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "final class Channel {",
+            "  private int panics;",
+            "  void panic() {",
+            "    // BUG: Diagnostic contains: `panics` is updated in place",
+            "    panics++;",
+            "  }",
+            "  public void shutdownNow() { panic(); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void threadSubclassStartedTwiceSharesAStaticCounter() {
     helper
         .addSourceLines(
