@@ -2,23 +2,30 @@ package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.ThreadModel.AsyncRole;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,7 +105,35 @@ public final class KnownCompletion {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    return receiver != null && isAllOf(receiver, state);
+    if (receiver == null) {
+      return false;
+    }
+    if (isAllOf(receiver, state)) {
+      return true;
+    }
+    // `KafkaFuture<Void> all = KafkaFuture.allOf(...); return all.thenApply(v -> ...)`: a local
+    // that is never reassigned, declared in a block around the call with an all-of.
+    ExpressionTree stripped = ASTHelpers.stripParentheses(receiver);
+    Symbol local = ASTHelpers.getSymbol(stripped);
+    if (!(stripped instanceof IdentifierTree)
+        || !(local instanceof VarSymbol var)
+        || var.getKind() != ElementKind.LOCAL_VARIABLE
+        || (var.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+      return false;
+    }
+    for (TreePath p = lambdaPath.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof BlockTree block) {
+        for (StatementTree statement : block.getStatements()) {
+          if (statement instanceof VariableTree declared && ASTHelpers.getSymbol(declared) == var) {
+            return declared.getInitializer() != null && isAllOf(declared.getInitializer(), state);
+          }
+        }
+      }
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private boolean isAllOf(ExpressionTree tree, VisitorState state) {
