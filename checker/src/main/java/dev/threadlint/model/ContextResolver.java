@@ -16,6 +16,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -367,9 +368,12 @@ public final class ContextResolver {
 
   /**
    * Where instances of a class of this unit are handed: the context (null where the places
-   * disagree), the parameter type, and whether there is one such place only.
+   * disagree), the parameter type, and whether they all hand them to one executor: there is one
+   * such place, or all of them call the same variable ({@code syncContext.execute(new
+   * Removal())} in three places).
    */
-  private record HandedInstance(@Nullable ThreadContext context, Type parameterType, boolean once) {}
+  private record HandedInstance(
+      @Nullable ThreadContext context, Type parameterType, @Nullable Symbol receiver, boolean oneExecutor) {}
 
   private @Nullable CompilationUnitTree handedUnit;
   private Map<ClassSymbol, HandedInstance> handedInstances = Map.of();
@@ -409,13 +413,14 @@ public final class ContextResolver {
   }
 
   /**
-   * Whether the unit hands instances of {@code owner} to a callback API in one place only, so
-   * that the origin of its methods' handed context is the one call that hands them all. Asked
-   * for methods whose context {@link #contextOfMethod} has computed.
+   * Whether the unit hands instances of {@code owner} to one executor: in one place, or in
+   * several that all call the same variable, so that the origin of its methods' handed context
+   * names the executor that runs them all. Asked for methods whose context {@link
+   * #contextOfMethod} has computed.
    */
-  public boolean handedOnce(ClassSymbol owner) {
+  public boolean handedToOneExecutor(ClassSymbol owner) {
     HandedInstance handed = handedInstances.get(owner);
-    return handed != null && handed.once();
+    return handed != null && handed.oneExecutor();
   }
 
   /** Where the unit hands instances of its classes: for a method asked about outside {@link #computeUnit}. */
@@ -481,12 +486,20 @@ public final class ContextResolver {
             argPath.getLeaf());
     Type parameterType =
         sink.getParameters().get(Math.min(index, sink.getParameters().size() - 1)).type;
+    Symbol receiver = null;
+    if (parent.getLeaf() instanceof MethodInvocationTree call && ASTHelpers.getReceiver(call) != null) {
+      Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.getReceiver(call));
+      receiver = symbol instanceof VarSymbol ? symbol : null;
+    }
     HandedInstance previous = found.get(created);
     if (previous == null) {
-      found.put(created, new HandedInstance(context, parameterType, true));
+      found.put(created, new HandedInstance(context, parameterType, receiver, true));
     } else {
       boolean agree = previous.context() != null && previous.context().kind() == context.kind();
-      found.put(created, new HandedInstance(agree ? previous.context() : null, parameterType, false));
+      boolean sameExecutor = previous.oneExecutor() && receiver != null && receiver == previous.receiver();
+      found.put(
+          created,
+          new HandedInstance(agree ? previous.context() : null, parameterType, receiver, agree && sameExecutor));
     }
   }
 

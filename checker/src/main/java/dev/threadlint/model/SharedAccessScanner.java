@@ -345,11 +345,12 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     ThreadContext context = contexts.contextOfMethod(path, state);
     if (concurrent(context.kind()) && context.origin() != null) {
       // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
-      // its own; only what it shares with other code can race. Handed in one place, to an
-      // executor that runs its tasks one at a time, it never overlaps the other tasks handed
-      // to that executor.
+      // its own; only what it shares with other code can race. Handed only to an executor that
+      // runs its tasks one at a time, it never overlaps the other tasks handed to that executor.
       Executor executor =
-          owner != null && contexts.handedOnce(owner) ? executorOf(context.origin(), null) : new Executor(null, false);
+          owner != null && contexts.handedToOneExecutor(owner)
+              ? executorOf(context.origin(), null)
+              : new Executor(null, false);
       return new ConcurrentTask(
           tree, context.kind(), context.reason(), line, null, -1, null, null, executor.variable(), executor.serial(), owner, null, List.of());
     }

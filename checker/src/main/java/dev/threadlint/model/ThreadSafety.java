@@ -94,9 +94,17 @@ public final class ThreadSafety {
         k -> candidates.stream().anyMatch(p -> matcher.matchesCall(p, method, receiver, state)));
   }
 
-  /** Whether the expression builds an executor that runs its tasks one at a time. */
+  /**
+   * Whether the expression builds an executor that runs its tasks one at a time: a {@code
+   * serial-executor} factory, or a {@code new} of a {@code serial-executor-type} (gRPC's {@code
+   * new SynchronizationContext(...)}, kept in a field of type {@code Executor}).
+   */
   public boolean isSerialExecutorFactory(ExpressionTree value, VisitorState state) {
-    if (!(strip(value) instanceof MethodInvocationTree call)) {
+    Tree stripped = strip(value);
+    if (stripped instanceof NewClassTree created) {
+      return created.getClassBody() == null && isSerialExecutorType(ASTHelpers.getType(created), state);
+    }
+    if (!(stripped instanceof MethodInvocationTree call)) {
       return false;
     }
     MethodSymbol method = ASTHelpers.getSymbol(call);

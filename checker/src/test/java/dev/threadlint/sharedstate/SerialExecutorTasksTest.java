@@ -85,6 +85,34 @@ class SerialExecutorTasksTest {
   }
 
   @Test
+  void namedTaskHandedInSeveralPlacesToOneSynchronizationContextRunsOneAtATime() {
+    // grpc-core's ManagedChannelImpl: `syncContext.execute(new PendingCallRemoval())` three times.
+    channel(
+            SILENT_TASKS,
+            "  void add() { syncContext.execute(new Add()); }",
+            "  void clear() { syncContext.execute(new Clear()); }",
+            "  void clearOnCancel() { syncContext.execute(new Clear()); }")
+        .doTest();
+  }
+
+  @Test
+  void synchronizationContextKeptInAFieldOfTypeExecutor() {
+    // grpc-core's RetriableStream#listenerSerializeExecutor.
+    helper
+        .addSourceLines(
+            "Stream.java",
+            "import io.grpc.SynchronizationContext;",
+            "import java.util.concurrent.Executor;",
+            "class Stream {",
+            "  private final Executor listeners = new SynchronizationContext((thread, error) -> {});",
+            "  private boolean closed;",
+            "  void close() { listeners.execute(() -> closed = true); }",
+            "  void onMessage() { listeners.execute(() -> { if (!closed) { closed = false; } }); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void namedTaskAlsoHandedToAPoolIsReported() {
     // Clear runs on both: its context names the first place it is handed to.
     channel(
