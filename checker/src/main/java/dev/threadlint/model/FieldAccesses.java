@@ -14,6 +14,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
@@ -25,6 +26,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,15 +40,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The reads and writes of the fields of one compilation unit's classes, through {@code this} (or
  * unqualified) for instance fields, with the locks held at each and the method they are in.
- * Accesses in constructors and initializers are marked, and so are accesses in private methods
- * that are only called under a lock or only during construction (so checks can tell code that
- * is only ever run locked, or before the object is shared).
+ * Accesses in constructors and initializers are marked, and so are accesses in helper methods
+ * that are only called under a lock or only during construction, and writes a method makes
+ * before it starts a thread (so checks can tell code that is only ever run locked, or before the
+ * object is shared).
  */
 public final class FieldAccesses {
 
   /** Where an access runs, as far as locks and sharing go. */
   public enum Phase {
-    /** In a constructor or initializer, or a private method only they call: not yet shared. */
+    /**
+     * In a constructor or initializer, or a helper method only they call; or a write of an
+     * instance field that a method makes before it starts a thread: not yet shared.
+     */
     CONSTRUCTION,
     /** In a private method only ever called with a lock held. */
     CALLED_LOCKED,
@@ -107,8 +113,13 @@ public final class FieldAccesses {
         boolean construction,
         boolean handedOff,
         boolean acknowledged,
-        boolean lazyInit) {}
+        boolean lazyInit,
+        boolean inLambda) {}
     List<Raw> raw = new ArrayList<>();
+    // Where each method first starts a thread (Thread#start in its own body, not in a lambda):
+    // the writes it made before are published to that thread by the start.
+    Map<MethodSymbol, Integer> threadStarts = new HashMap<>();
+    Type threadType = state.getTypeFromString("java.lang.Thread");
     Set<Symbol> referenced = new HashSet<>();
     Set<Symbol> freshLocals = new HashSet<>();
     new LazyPathScanner<Void, Void>() {
@@ -116,6 +127,7 @@ public final class FieldAccesses {
       private boolean construction;
       private boolean handedOff;
       private int acknowledged;
+      private int lambdas; // lambdas around the current node, inside the current method
 
       @Override
       public Void scan(Tree tree, Void unused) {
@@ -130,9 +142,26 @@ public final class FieldAccesses {
       public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         boolean saved = handedOff;
         handedOff |= !locks.heldAt(tree).isEmpty();
+        lambdas++;
         super.visitLambdaExpression(tree, null);
+        lambdas--;
         handedOff = saved;
         return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (method != null && lambdas == 0 && tree.getArguments().isEmpty()) {
+          MethodSymbol callee = ASTHelpers.getSymbol(tree);
+          if (callee != null
+              && callee.getSimpleName().contentEquals("start")
+              && !callee.isStatic()
+              && ASTHelpers.getReceiver(tree) != null
+              && ASTHelpers.isSubtype(ASTHelpers.getReceiverType(tree), threadType, state)) {
+            threadStarts.merge(method, ASTHelpers.getStartPosition(tree), Math::min);
+          }
+        }
+        return super.visitMethodInvocation(tree, null);
       }
 
       @Override
@@ -160,13 +189,16 @@ public final class FieldAccesses {
       public Void visitClass(ClassTree tree, Void unused) {
         MethodSymbol savedMethod = method;
         boolean savedConstruction = construction;
+        int savedLambdas = lambdas;
         for (Tree member : tree.getMembers()) {
           method = null;
           construction = member instanceof VariableTree || member instanceof BlockTree;
+          lambdas = 0;
           scan(member, null);
         }
         method = savedMethod;
         construction = savedConstruction;
+        lambdas = savedLambdas;
         return null;
       }
 
@@ -228,7 +260,8 @@ public final class FieldAccesses {
                 construction,
                 handedOff,
                 acknowledged > 0,
-                write && underNullCheck(getCurrentPath(), field)));
+                write && underNullCheck(getCurrentPath(), field),
+                lambdas > 0));
       }
 
       private boolean overridesAny(List<MemberPattern> patterns, MethodSymbol m) {
@@ -253,6 +286,17 @@ public final class FieldAccesses {
               : access.method() == null ? Phase.NORMAL : phases.getOrDefault(access.method(), Phase.NORMAL);
       if (access.field().isStatic() && phase == Phase.CONSTRUCTION && access.method() != null) {
         phase = Phase.NORMAL; // an instance constructor touching a static field: already shared
+      }
+      Integer start = access.method() == null ? null : threadStarts.get(access.method());
+      if (phase == Phase.NORMAL
+          && start != null
+          && access.write()
+          && !access.inLambda()
+          && !access.field().isStatic()
+          && ASTHelpers.getStartPosition(access.tree()) < start) {
+        // kafka-clients' ExpiringCredentialRefreshingLogin#login sets up its fields, then starts
+        // the thread that refreshes them under a lock: Thread#start publishes the writes.
+        phase = Phase.CONSTRUCTION;
       }
       byField
           .computeIfAbsent(access.field(), f -> new ArrayList<>())

@@ -271,6 +271,51 @@ class InconsistentSynchronizationTest {
   }
 
   @Test
+  void writesBeforeTheMethodStartsAThreadArePublishedByTheStart() {
+    // kafka-clients' ExpiringCredentialRefreshingLogin#login.
+    helper
+        .addSourceLines(
+            "Refresher.java",
+            "public class Refresher {",
+            "  private final Object lock = new Object();",
+            "  private String credential;",
+            "  private Thread thread;",
+            "  public void login() {",
+            "    credential = fetch();",
+            "    thread = new Thread(this::refreshLoop);",
+            "    thread.start();",
+            "  }",
+            "  private void refreshLoop() { synchronized (lock) { credential = fetch(); } }",
+            "  public void relogin() { synchronized (lock) { credential = fetch(); } }",
+            "  public String current() { synchronized (lock) { return credential; } }",
+            "  private String fetch() { return \"token\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void writesAfterTheMethodStartsAThreadAreReported() {
+    helper
+        .addSourceLines(
+            "Refresher.java",
+            "public class Refresher {",
+            "  private final Object lock = new Object();",
+            "  private String credential;",
+            "  public void login() {",
+            "    Thread thread = new Thread(this::refreshLoop);",
+            "    thread.start();",
+            "    // BUG: Diagnostic contains: `credential` is written here without a lock",
+            "    credential = fetch();",
+            "  }",
+            "  private void refreshLoop() { synchronized (lock) { credential = fetch(); } }",
+            "  public void relogin() { synchronized (lock) { credential = fetch(); } }",
+            "  public String current() { synchronized (lock) { return credential; } }",
+            "  private String fetch() { return \"token\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void privateMethodOnlyCalledFromTheConstructor() {
     helper
         .addSourceLines(
