@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * The reads and writes of the fields of one compilation unit's classes, through {@code this} (or
  * unqualified) for instance fields, with the locks held at each and the method they are in.
  * Accesses in constructors and initializers are marked, and so are accesses in helper methods
- * that are only called under a lock or only during construction, and writes a method makes
- * before it starts a thread (so checks can tell code that is only ever run locked, or before the
+ * that are only called under a lock or only during construction, and what a method does to
+ * instance fields before it starts a thread (so checks can tell code that is only ever run locked, or before the
  * object is shared).
  */
 public final class FieldAccesses {
@@ -50,7 +50,7 @@ public final class FieldAccesses {
   /** Where an access runs, as far as locks and sharing go. */
   public enum Phase {
     /**
-     * In a constructor or initializer, or a helper method only they call; or a write of an
+     * In a constructor or initializer, or a helper method only they call; or an access of an
      * instance field that a method makes before it starts a thread: not yet shared.
      */
     CONSTRUCTION,
@@ -290,12 +290,12 @@ public final class FieldAccesses {
       Integer start = access.method() == null ? null : threadStarts.get(access.method());
       if (phase == Phase.NORMAL
           && start != null
-          && access.write()
           && !access.inLambda()
           && !access.field().isStatic()
           && ASTHelpers.getStartPosition(access.tree()) < start) {
-        // kafka-clients' ExpiringCredentialRefreshingLogin#login sets up its fields, then starts
-        // the thread that refreshes them under a lock: Thread#start publishes the writes.
+        // kafka-clients' ExpiringCredentialRefreshingLogin#login sets up its fields (and reads
+        // them back), then starts the thread that refreshes them under a lock: Thread#start
+        // publishes the writes.
         phase = Phase.CONSTRUCTION;
       }
       byField

@@ -282,12 +282,16 @@ class InconsistentSynchronizationTest {
             "  private Thread thread;",
             "  public void login() {",
             "    credential = fetch();",
+            "    if (credential.isEmpty()) {",
+            "      return;",
+            "    }",
             "    thread = new Thread(this::refreshLoop);",
             "    thread.start();",
             "  }",
             "  private void refreshLoop() { synchronized (lock) { credential = fetch(); } }",
             "  public void relogin() { synchronized (lock) { credential = fetch(); } }",
             "  public String current() { synchronized (lock) { return credential; } }",
+            "  public int length() { synchronized (lock) { return credential.length(); } }",
             "  private String fetch() { return \"token\"; }",
             "}")
         .doTest();
