@@ -160,6 +160,89 @@ final class Corpus {
                   "io.vertx:vertx-auth-webauthn:4.5.10"),
               List.of()),
           new Project(
+              "reactor-netty-core",
+              "io.projectreactor.netty:reactor-netty-core:1.2.15",
+              List.of(
+                  // Optional: metrics and tracing, connection pools, the kqueue and io_uring
+                  // transports.
+                  "io.micrometer:micrometer-core:1.14.14",
+                  "io.micrometer:micrometer-tracing:1.4.13",
+                  "io.micrometer:context-propagation:1.1.3",
+                  "io.projectreactor.addons:reactor-pool:1.1.8",
+                  "io.netty:netty-transport-classes-kqueue:4.1.131.Final",
+                  "io.netty.incubator:netty-incubator-transport-classes-io_uring:0.0.26.Final"),
+              List.of()),
+          new Project(
+              "hikaricp",
+              "com.zaxxer:HikariCP:6.3.3",
+              List.of(
+                  // Optional and provided, the versions its pom names: the proxy generator, the
+                  // metrics back-ends, the Hibernate connection provider.
+                  "org.javassist:javassist:3.29.2-GA",
+                  "io.micrometer:micrometer-core:1.5.4",
+                  "org.hibernate:hibernate-core:5.4.24.Final",
+                  "io.dropwizard.metrics:metrics-core:3.2.5",
+                  "io.dropwizard.metrics:metrics-healthchecks:3.2.5",
+                  "io.dropwizard.metrics5:metrics-core:5.0.0-rc17",
+                  "io.prometheus:simpleclient:0.16.0"),
+              List.of()),
+          new Project(
+              "async-http-client",
+              "org.asynchttpclient:async-http-client:3.0.13",
+              List.of(
+                  // Optional: the native transports (Netty 4.2, as its own dependencies).
+                  "io.netty:netty-transport-classes-epoll:4.2.17.Final",
+                  "io.netty:netty-transport-classes-kqueue:4.2.17.Final",
+                  "io.netty:netty-transport-classes-io_uring:4.2.17.Final"),
+              List.of()),
+          new Project(
+              "vertx-sql-client",
+              "io.vertx:vertx-sql-client:4.5.10",
+              List.of(
+                  // Provided: the Vert.x code generator's annotations.
+                  "io.vertx:vertx-codegen:4.5.10",
+                  "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "vertx-pg-client",
+              "io.vertx:vertx-pg-client:4.5.10",
+              List.of(
+                  // Provided: the code generator's annotations; optional: SCRAM authentication.
+                  "io.vertx:vertx-codegen:4.5.10",
+                  "io.vertx:vertx-docgen:0.9.4",
+                  "com.ongres.scram:client:2.1"),
+              List.of()),
+          new Project(
+              "kafka-clients",
+              "org.apache.kafka:kafka-clients:3.9.0",
+              List.of(
+                  // Provided: Jackson for the generated message classes' JSON converters, the
+                  // OpenTelemetry metrics protocol of the client telemetry.
+                  "com.fasterxml.jackson.core:jackson-databind:2.16.2",
+                  "io.opentelemetry.proto:opentelemetry-proto:1.0.0-alpha",
+                  // Provided: JWT validation of the OAuth bearer login.
+                  "org.bitbucket.b_c:jose4j:0.9.4"),
+              List.of()),
+          new Project(
+              "grpc-core",
+              "io.grpc:grpc-core:1.68.1",
+              List.of(),
+              List.of()),
+          new Project(
+              "metrics-core",
+              "io.dropwizard.metrics:metrics-core:4.2.33",
+              List.of(),
+              List.of()),
+          new Project(
+              "undertow-core",
+              "io.undertow:undertow-core:2.3.18.Final",
+              List.of(
+                  // Provided: the logging annotations and the HTTP parser generator's annotations
+                  // (its generated parsers are loaded by name at run time; no processor runs here).
+                  "org.jboss.logging:jboss-logging-annotations:2.2.1.Final",
+                  "io.undertow:undertow-parser-generator:2.3.18.Final"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
