@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -389,11 +390,32 @@ public final class FieldAccesses {
     if (method.isConstructor()) {
       return false;
     }
-    boolean packagePrivate = (method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
-    if (!packagePrivate && !inHiddenClass(method)) {
-      return false;
+    if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0) {
+      // A package-private method implements no interface method (those are public): it can only
+      // override a package-private method of a superclass in its package.
+      return method.isStatic() || !overridesInPackage(method, state);
     }
-    return method.isStatic() || ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+    return inHiddenClass(method)
+        && (method.isStatic() || ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
+  }
+
+  /** Whether the package-private method overrides a method of a superclass in its package. */
+  private static boolean overridesInPackage(MethodSymbol method, VisitorState state) {
+    Types types = state.getTypes();
+    ClassSymbol owner = method.enclClass();
+    for (Type sup = types.supertype(owner.type);
+        sup != null && sup.tsym instanceof ClassSymbol superclass;
+        sup = types.supertype(sup)) {
+      if (superclass.packge() != owner.packge()) {
+        continue;
+      }
+      for (Symbol member : superclass.members().getSymbolsByName(method.name)) {
+        if (member instanceof MethodSymbol candidate && method.overrides(candidate, owner, types, false)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the method's class, or a class around it, is private, local or anonymous. */
