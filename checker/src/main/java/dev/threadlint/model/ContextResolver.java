@@ -387,15 +387,11 @@ public final class ContextResolver {
    */
   private @Nullable ThreadContext contextOfHandedInstances(
       MethodSymbol method, ClassSymbol owner, TreePath methodPath, VisitorState state) {
-    CompilationUnitTree unit = methodPath.getCompilationUnit();
-    if (collectingHanded) {
+    if (collectingHanded || methodPath.getCompilationUnit() != handedUnit) {
       // Asked while the unit's handed instances are being collected (a method returning the
       // chain a `new` is handed to): not known yet. Collecting again here would ask again.
+      // (computeUnit collects them before any other question about the unit.)
       return null;
-    }
-    if (unit != handedUnit) {
-      handedInstances = collectHandedInstances(unit, state);
-      handedUnit = unit;
     }
     HandedInstance handed = handedInstances.get(owner);
     if (handed == null || handed.context() == null) {
@@ -421,22 +417,6 @@ public final class ContextResolver {
   public boolean handedToOneExecutor(ClassSymbol owner) {
     HandedInstance handed = handedInstances.get(owner);
     return handed != null && handed.oneExecutor();
-  }
-
-  /** Where the unit hands instances of its classes: for a method asked about outside {@link #computeUnit}. */
-  private Map<ClassSymbol, HandedInstance> collectHandedInstances(
-      CompilationUnitTree unit, VisitorState state) {
-    List<TreePath> created = new ArrayList<>();
-    new LazyPathScanner<Void, Void>() {
-      @Override
-      public Void visitNewClass(NewClassTree tree, Void unused) {
-        if (tree.getClassBody() == null) {
-          created.add(getCurrentPath());
-        }
-        return super.visitNewClass(tree, null);
-      }
-    }.scan(unit, null);
-    return handedInstancesOf(created, unit, state);
   }
 
   /** Where the {@code new}s at {@code created} (of classes with no body) hand instances. */
