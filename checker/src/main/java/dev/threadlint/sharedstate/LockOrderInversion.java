@@ -74,7 +74,7 @@ public final class LockOrderInversion extends UnitFindingsCheck {
     Map<Key, List<Edge>> edges = new LinkedHashMap<>();
     for (Acquisition acquisition : locks.acquisitions()) {
       LockId inner = order(acquisition.lock().lock());
-      if (!inner.stable()) {
+      if (!inner.stable() || alreadyHeld(acquisition.before().held(), inner)) {
         continue;
       }
       for (HeldLock outer : acquisition.before().held()) {
@@ -87,6 +87,9 @@ public final class LockOrderInversion extends UnitFindingsCheck {
       }
       Map<LockId, Taken> inCallee = taken.getOrDefault(call.callee(), Map.of());
       for (Map.Entry<LockId, Taken> entry : inCallee.entrySet()) {
+        if (alreadyHeld(call.held().held(), entry.getKey())) {
+          continue;
+        }
         List<String> chain = new ArrayList<>();
         chain.add(call.callee().getSimpleName() + "()");
         chain.addAll(entry.getValue().via());
@@ -121,6 +124,21 @@ public final class LockOrderInversion extends UnitFindingsCheck {
       return; // reentrant, or the same read-write lock: not an ordering between two locks
     }
     edges.computeIfAbsent(new Key(outerId, inner), k -> new ArrayList<>()).add(new Edge(outer, inner, tree, line, how));
+  }
+
+  /**
+   * Whether {@code inner} is among the locks already held: taking it again (a reentrant lock, a
+   * monitor) waits for nothing, so it orders nothing. Jetty's {@code BlockingArrayQueue#remove(Object)}
+   * holds its tail lock, then its head lock, and calls {@code remove(int)}, which takes both again
+   * in the same order: no head-before-tail edge.
+   */
+  private static boolean alreadyHeld(Iterable<HeldLock> held, LockId inner) {
+    for (HeldLock lock : held) {
+      if (order(lock.lock()).equals(inner)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Both sides of a read-write lock order like the lock itself. */

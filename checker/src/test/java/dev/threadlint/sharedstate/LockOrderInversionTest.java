@@ -10,6 +10,75 @@ class LockOrderInversionTest {
   // --- Reported ---------------------------------------------------------------------------------
 
   @Test
+  void retakingLocksAlreadyHeldOrdersNothing() {
+    // Jetty's BlockingArrayQueue#remove(Object): tail, then head, then remove(int) takes both
+    // again, in the same order, while they are held.
+    helper
+        .addSourceLines(
+            "Queue.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Queue {",
+            "  private final ReentrantLock tailLock = new ReentrantLock();",
+            "  private final ReentrantLock headLock = new ReentrantLock();",
+            "  private int size;",
+            "  void removeAt(int index) {",
+            "    tailLock.lock();",
+            "    try {",
+            "      headLock.lock();",
+            "      try { size--; } finally { headLock.unlock(); }",
+            "    } finally {",
+            "      tailLock.unlock();",
+            "    }",
+            "  }",
+            "  boolean remove(Object o) {",
+            "    tailLock.lock();",
+            "    try {",
+            "      headLock.lock();",
+            "      try {",
+            "        removeAt(0);",
+            "        return true;",
+            "      } finally {",
+            "        headLock.unlock();",
+            "      }",
+            "    } finally {",
+            "      tailLock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void retakingAHeldMonitorInsideAnotherStillOrdersTheOthers() {
+    // a is held when b is taken, then a again (reentrant: no edge) and c (an edge b → c, and a → c).
+    helper
+        .addSourceLines(
+            "Monitors.java",
+            "class Monitors {",
+            "  private final Object a = new Object();",
+            "  private final Object b = new Object();",
+            "  private final Object c = new Object();",
+            "  void one() {",
+            "    synchronized (a) {",
+            "      synchronized (b) {",
+            "        synchronized (a) {",
+            "          // BUG: Diagnostic contains: Lock order inversion",
+            "          synchronized (c) {}",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  void two() {",
+            "    synchronized (c) {",
+            "      // BUG: Diagnostic contains: Lock order inversion",
+            "      synchronized (b) {}",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void twoSynchronizedBlocksInOppositeOrders() {
     helper
         .addSourceLines(
