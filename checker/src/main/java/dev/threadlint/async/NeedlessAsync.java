@@ -22,6 +22,7 @@ import dev.threadlint.model.AsyncApis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.MethodSummary;
 import dev.threadlint.model.ThreadModel.AsyncRole;
+import dev.threadlint.model.ThreadModel.AsyncType;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,9 @@ import javax.inject.Inject;
  * already-completed value ({@code completedFuture}, {@code Mono.just}, ...) computed on the
  * caller's thread, and nothing else in the body touches a future. Not reported when something
  * else decides the signature (an interface, Spring's {@code @Async} proxy, a base class, a
- * method reference), nor when a real async value is among the returns or anywhere in the body.
+ * method reference), nor when a real async value is among the returns or anywhere in the body,
+ * nor for streams ({@code values=many}: a {@code Flux} of known values is a way to hand out
+ * several).
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -68,6 +71,14 @@ public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher
       return Description.NO_MATCH;
     }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
+    AsyncType returnedType = async.asyncType(method.getReturnType(), state);
+    if (returnedType != null && returnedType.many()) {
+      // A stream of values known at once (spring-context's CacheAspectSupport#valueToFlux:
+      // Flux.fromIterable, Flux.just, Flux.empty) hands out several values the way its callers
+      // consume them; the synchronous alternative, a collection, is another type, not the same
+      // value without the wrapper.
+      return Description.NO_MATCH;
+    }
     Set<Object> completed = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<String> factories = new LinkedHashSet<>();
     for (ExpressionTree expression : returned) {

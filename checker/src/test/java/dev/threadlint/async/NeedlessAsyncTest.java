@@ -8,6 +8,31 @@ class NeedlessAsyncTest {
       CompilationTestHelper.newInstance(NeedlessAsync.class, getClass());
 
   @Test
+  void streamOfKnownValuesIsSilentWhileTheMonoIsReported() {
+    // spring-context's CacheAspectSupport#valueToFlux: Flux.fromIterable, Flux.just, Flux.empty.
+    helper
+        .addSourceLines(
+            "Values.java",
+            "import java.util.List;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Values {",
+            "  private Flux<Object> valueToFlux(Object value) {",
+            "    if (value instanceof List<?> list) {",
+            "      return Flux.fromIterable(list);",
+            "    }",
+            "    return Flux.just(value);",
+            "  }",
+            "  // BUG: Diagnostic contains: Needless async: every return of `valueToMono`",
+            "  private Mono<Object> valueToMono(Object value) {",
+            "    return Mono.just(value);",
+            "  }",
+            "  Flux<Object> both(Object v) { return valueToFlux(v).concatWith(valueToMono(v)); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void everyReturnIsACompletedFuture() {
     helper
         .addSourceLines(
