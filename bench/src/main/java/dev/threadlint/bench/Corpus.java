@@ -243,6 +243,43 @@ final class Corpus {
                   "io.undertow:undertow-parser-generator:2.3.18.Final"),
               List.of()),
           new Project(
+              "jetty-util",
+              "org.eclipse.jetty:jetty-util:12.0.16",
+              List.of(),
+              // javac 25 rejects it (LockedPool.Tracker#noTracker: a local class whose static
+              // field creates an instance, "cannot be instantiated from a static context"), javac
+              // 17 compiles it; the class comes from jetty-util's own jar on both.
+              List.of("LockedPool.java"),
+              true),
+          new Project(
+              "httpcore5",
+              "org.apache.httpcomponents.core5:httpcore5:5.3.1",
+              List.of(),
+              List.of()),
+          new Project(
+              "spring-context",
+              "org.springframework:spring-context:6.2.1",
+              List.of(
+                  // Optional: bean validation, CRaC, JSR 354 money, the Groovy and BeanShell
+                  // scripting, reactive and Jakarta EE integrations, AspectJ, Micrometer.
+                  "jakarta.validation:jakarta.validation-api:3.0.2",
+                  "org.hibernate.validator:hibernate-validator:8.0.1.Final",
+                  "org.crac:crac:1.4.0",
+                  "javax.money:money-api:1.1",
+                  "org.apache.groovy:groovy:4.0.24",
+                  "org.apache-extras.beanshell:bsh:2.0b6",
+                  "io.projectreactor:reactor-core:3.7.1",
+                  "jakarta.enterprise.concurrent:jakarta.enterprise.concurrent-api:3.0.0",
+                  "jakarta.ejb:jakarta.ejb-api:4.0.1",
+                  "jakarta.annotation:jakarta.annotation-api:2.1.1",
+                  "com.google.code.findbugs:jsr305:3.0.2",
+                  "org.aspectj:aspectjweaver:1.9.22.1",
+                  "io.micrometer:micrometer-observation:1.14.2",
+                  "io.micrometer:context-propagation:1.1.2",
+                  "org.springframework:spring-instrument:6.2.1",
+                  "javax.annotation:javax.annotation-api:1.3.2"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
