@@ -20,17 +20,22 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.AsyncApis;
 import dev.threadlint.model.ThreadModel.AsyncType;
+import java.util.List;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -89,15 +94,27 @@ public final class NestedFuture extends AsyncCheck
     }
     // Nesting the callee declares (Flux#window) is its API; nesting that flows on from an
     // already nested receiver was reported where it was created.
-    if (!createsNesting(method, state) || isNested(AsyncApis.receiverType(tree, method), async, state)) {
+    Type receiver = AsyncApis.receiverType(tree, method);
+    if (!createsNesting(method, state) || isNested(receiver, async, state)) {
       return Description.NO_MATCH;
     }
-    Type receiver = AsyncApis.receiverType(tree, method);
-    String compose = async.composeWith(method, receiver, state);
-    if (outer.many() && (compose == null || inner.many() || !isChainedOn(state.getPath()))) {
+    MethodSymbol flattening = async.composeWith(method, receiver, value, state);
+    String compose = flattening == null ? null : flattening.getSimpleName().toString();
+    TreePath path = state.getPath();
+    if (outer.many() && (compose == null || inner.many() || !isChainedOn(path))) {
       // A stream of streams is often deliberate (window, groupBy), and so is a stream of
       // futures kept or handed on (to Flux.concat, to a processor) as a queue of work; only a
       // map whose result the chain goes on to treat as flat is reported.
+      return Description.NO_MATCH;
+    }
+    if (compose == null && (inner.many() || !wrapsAFuture(tree, async, state))) {
+      // A factory's nesting is the type its context asks for: Mono.empty() or failedFuture(e)
+      // wrap nothing, and a single result holding a stream (Spring's Mono<Flux<DataBuffer>> for
+      // writeAndFlushWith) is a shape, not a future waiting to be flattened.
+      return Description.NO_MATCH;
+    }
+    if (flattenedByTheNextOperator(path, compose, async, state)
+        || handedToAParameterThatNests(path, async, state)) {
       return Description.NO_MATCH;
     }
     String name = method.getSimpleName().toString();
@@ -126,8 +143,8 @@ public final class NestedFuture extends AsyncCheck
           .append(" directly (thenCompose, flatMap) instead of wrapping it.");
     }
     Description.Builder description = buildDescription(tree).setMessage(message.toString());
-    if (compose != null) {
-      description.addFix(composeFix(tree, compose, async, state));
+    if (flattening != null) {
+      description.addFix(composeFix(tree, flattening, async, state));
     }
     return description.build();
   }
@@ -175,6 +192,84 @@ public final class NestedFuture extends AsyncCheck
         && async.isAsync(async.valueType(type, state), state);
   }
 
+  /**
+   * Whether an argument is a future the call wraps ({@code completedFuture(pending)}) or a
+   * function returning one ({@code supplyAsync(() -> fetch())}); an argument that is nested
+   * already carries nesting made elsewhere ({@code then(nested)}).
+   */
+  private static boolean wrapsAFuture(MethodInvocationTree tree, AsyncApis async, VisitorState state) {
+    for (ExpressionTree argument : tree.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (async.isAsync(type, state)) {
+        if (!isNested(type, async, state)) {
+          return true;
+        }
+        continue;
+      }
+      if (type != null && type.tsym != null && type.tsym.isInterface()) {
+        try {
+          if (async.isAsync(state.getTypes().findDescriptorType(type).getReturnType(), state)) {
+            return true;
+          }
+        } catch (RuntimeException notAFunction) {
+          // an interface that is not functional: a plain value
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the next operator of the chain unwraps the nesting ({@code map(c -> c.find())
+   * .flatMap(p -> Mono.from(p.first()))}): its result is async and flat, so the nesting is one step
+   * of the chain, which nobody receives. An identity unwrap ({@code .thenCompose(f -> f)}) is still
+   * reported: the pair is the flattening operator written twice, and the fix merges it.
+   */
+  private static boolean flattenedByTheNextOperator(
+      TreePath path, @Nullable String compose, AsyncApis async, VisitorState state) {
+    if (!isChainedOn(path)
+        || !(path.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree next)) {
+      return false;
+    }
+    Type result = ASTHelpers.getType(next);
+    if (!async.isAsync(result, state) || isNested(result, async, state)) {
+      return false;
+    }
+    MethodSymbol nextMethod = ASTHelpers.getSymbol(next);
+    return !(compose != null
+        && nextMethod != null
+        && nextMethod.getSimpleName().contentEquals(compose)
+        && isIdentity(next));
+  }
+
+  /**
+   * Whether the nested value goes straight to a parameter declared nested: the callee asks for
+   * it ({@code fromMany(Publisher<? extends Publisher<ByteBuf>>)} takes a publisher of chunks).
+   */
+  private static boolean handedToAParameterThatNests(
+      TreePath path, AsyncApis async, VisitorState state) {
+    Tree parent = path.getParentPath().getLeaf();
+    List<? extends ExpressionTree> arguments;
+    if (parent instanceof MethodInvocationTree call) {
+      arguments = call.getArguments();
+    } else if (parent instanceof NewClassTree creation) {
+      arguments = creation.getArguments();
+    } else {
+      return false;
+    }
+    int index = arguments.indexOf(path.getLeaf());
+    Symbol callee = ASTHelpers.getSymbol(parent);
+    if (index < 0 || !(callee instanceof MethodSymbol method) || method.getParameters().isEmpty()) {
+      return false;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    Type formal = parameters.get(Math.min(index, parameters.size() - 1)).asType();
+    if (method.isVarArgs() && index >= parameters.size() - 1 && formal instanceof Type.ArrayType array) {
+      formal = array.elemtype;
+    }
+    return isNested(formal, async, state);
+  }
+
   /** Whether the call is the receiver of a further operator ({@code map(...).subscribe()}). */
   private static boolean isChainedOn(TreePath path) {
     return path.getParentPath().getLeaf() instanceof MemberSelectTree;
@@ -186,7 +281,8 @@ public final class NestedFuture extends AsyncCheck
    * to.
    */
   private static SuggestedFix composeFix(
-      MethodInvocationTree tree, String compose, AsyncApis async, VisitorState state) {
+      MethodInvocationTree tree, MethodSymbol flattening, AsyncApis async, VisitorState state) {
+    String compose = flattening.getSimpleName().toString();
     SuggestedFix.Builder fix =
         SuggestedFix.builder().merge(SuggestedFixes.renameMethodInvocation(tree, compose, state));
     TreePath path = state.getPath();
@@ -217,12 +313,19 @@ public final class NestedFuture extends AsyncCheck
         && outer.getTypeArguments().get(0) instanceof ParameterizedTypeTree inner
         && inner.getTypeArguments().size() == 1
         && async.isAsync(ASTHelpers.getType(inner), state)) {
-      fix.replace(
-          outer,
-          state.getSourceForNode(outer.getType())
-              + "<"
-              + state.getSourceForNode(inner.getTypeArguments().get(0))
-              + ">");
+      // The operator's own type: thenCompose keeps the outer one, flatMapMany makes the inner's.
+      Types types = state.getTypes();
+      Type flattened = types.erasure(flattening.getReturnType());
+      if (types.isSubtype(flattened, types.erasure(ASTHelpers.getType(outer)))) {
+        fix.replace(
+            outer,
+            state.getSourceForNode(outer.getType())
+                + "<"
+                + state.getSourceForNode(inner.getTypeArguments().get(0))
+                + ">");
+      } else if (types.isSubtype(flattened, types.erasure(ASTHelpers.getType(inner)))) {
+        fix.replace(outer, state.getSourceForNode(inner));
+      }
     }
     return fix.build();
   }

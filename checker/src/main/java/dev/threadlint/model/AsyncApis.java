@@ -2,6 +2,7 @@ package dev.threadlint.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -31,7 +32,7 @@ public final class AsyncApis {
   private final ApiMatcher matcher;
   private final Map<Symbol.TypeSymbol, Optional<AsyncType>> typeCache = new HashMap<>();
   private final Map<CallKey, Set<AsyncRole>> roleCache = new HashMap<>();
-  private final Map<CallKey, Optional<String>> composeCache = new HashMap<>();
+  private final Map<CallKey, List<String>> composeCache = new HashMap<>();
   // A call is matched only against the rules that can name it (most calls are none of these).
   private final RulesByName<AsyncRule> rulesByName;
   private final RulesByName<ComposeRule> composeRulesByName;
@@ -160,27 +161,80 @@ public final class AsyncApis {
     return roles;
   }
 
-  /** The flattening sibling of a mapping operator ({@code thenCompose} for {@code thenApply}), or null. */
-  public @Nullable String composeWith(
-      MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+  /**
+   * The operator that flattens what the mapping call makes ({@code thenCompose} for {@code
+   * thenApply}), per the model's {@code compose} rules: the first of the rule's operators that the
+   * receiver has and whose function may return {@code inner}, the future the mapping function
+   * returns ({@code Mono#flatMap} takes a function returning a Mono, so a Flux needs {@code
+   * flatMapMany}). Null when no rule names the call or none of its operators fits.
+   */
+  public @Nullable MethodSymbol composeWith(
+      MethodSymbol method, @Nullable Type receiver, Type inner, VisitorState state) {
     List<ComposeRule> candidates = composeRulesByName.candidates(method.getSimpleName());
     if (candidates.isEmpty()) {
       return null;
     }
     CallKey key = CallKey.of(method, receiver);
-    return composeCache
-        .computeIfAbsent(
+    List<String> operators =
+        composeCache.computeIfAbsent(
             key,
             k -> {
               for (ComposeRule rule : candidates) {
                 if (matcher.matchesCall(rule.member(), method, receiver, state)) {
-                  return Optional.of(rule.with());
+                  return rule.with();
                 }
               }
-              return Optional.empty();
-            })
-        .orElse(null);
+              return List.of();
+            });
+    Type site = receiver != null ? receiver : method.owner.type;
+    for (String operator : operators) {
+      MethodSymbol flattening = flattening(site, operator, inner, state);
+      if (flattening != null) {
+        return flattening;
+      }
+    }
+    return null;
   }
+
+  /**
+   * The instance method {@code name} of {@code site} whose first parameter is a function that may
+   * return {@code inner}, or null.
+   */
+  private static @Nullable MethodSymbol flattening(
+      Type site, String name, Type inner, VisitorState state) {
+    Types types = state.getTypes();
+    Type innerErasure = types.erasure(inner);
+    // The class and its supertypes, most specific first: CompletableFuture#thenCompose returns a
+    // CompletableFuture, CompletionStage's a CompletionStage.
+    for (Type supertype : types.closure(site)) {
+      for (Symbol member : supertype.tsym.members().getSymbolsByName(state.getName(name))) {
+        MethodSymbol candidate = member instanceof MethodSymbol m ? m : null;
+        if (candidate != null
+            && (candidate.flags() & (Flags.STATIC | Flags.SYNTHETIC | Flags.BRIDGE)) == 0 // erased bridges
+            && !candidate.getParameters().isEmpty()
+            && acceptsFunctionReturning(candidate, innerErasure, types)) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+
+  /** Whether the method's first parameter is a function whose result may be a {@code innerErasure}. */
+  private static boolean acceptsFunctionReturning(
+      MethodSymbol candidate, Type innerErasure, Types types) {
+    // Its declared signature: only erasures are compared.
+    Type parameter = candidate.asType().getParameterTypes().get(0);
+    Type returned;
+    try {
+      returned = types.findDescriptorType(parameter).getReturnType();
+    } catch (RuntimeException notAFunction) {
+      return false; // a plain value parameter (compose(Future)): not a flattening operator
+    }
+    return types.isSubtype(innerErasure, types.erasure(returned));
+  }
+
 
   /**
    * The {@code proxied-async} annotation that makes the method run asynchronously through a proxy

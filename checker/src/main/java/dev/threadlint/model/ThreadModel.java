@@ -195,8 +195,11 @@ public final class ThreadModel {
 
   public record AsyncRule(MemberPattern member, AsyncRole role) {}
 
-  /** A mapping operator and the one that flattens instead ({@code thenApply} → {@code thenCompose}). */
-  public record ComposeRule(MemberPattern member, String with) {}
+  /**
+   * A mapping operator and the ones that flatten instead ({@code thenApply} → {@code thenCompose};
+   * {@code Mono#map} → {@code flatMap}, or {@code flatMapMany} for a stream), in the order tried.
+   */
+  public record ComposeRule(MemberPattern member, List<String> with) {}
 
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();

@@ -237,9 +237,12 @@ public final class ThreadModelParser {
       case "side-effect" -> asyncRule(line, AsyncRole.SIDE_EFFECT);
       case "not-side-effect" -> asyncRule(line, AsyncRole.NOT_SIDE_EFFECT);
       case "compose" -> {
-        String with = line.required("with");
-        if (!SIMPLE_NAME.matcher(with).matches()) {
-          throw new IllegalArgumentException("with= must be a method name, not '" + with + "'");
+        line.required("with");
+        List<String> with = List.copyOf(line.list("with"));
+        for (String name : with) {
+          if (!SIMPLE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("with= must be method names, not '" + name + "'");
+          }
         }
         model.composeRules.add(new ComposeRule(line.member(), with));
       }

@@ -80,4 +80,31 @@ class NestedFutureFixTest {
             "}")
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** flatMapMany returns a Flux: the declared Mono of a Flux becomes that Flux. */
+  @Test
+  void monoMapToAFluxBecomesFlatMapManyAndTheReturnTypeTheFlux() {
+    refactoring
+        .addInputLines(
+            "Lines.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Lines {",
+            "  Flux<String> lines(String file) { return Flux.empty(); }",
+            "  Mono<Flux<String>> read(Mono<String> file) {",
+            "    return file.map(this::lines);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Lines.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Lines {",
+            "  Flux<String> lines(String file) { return Flux.empty(); }",
+            "  Flux<String> read(Mono<String> file) {",
+            "    return file.flatMapMany(this::lines);",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

@@ -215,4 +215,151 @@ class NestedFutureTest {
             "}")
         .doTest();
   }
+
+  /**
+   * mongodb-driver-reactivestreams' GridFSUploadPublisherImpl: the map builds a lazy publisher that
+   * the next operator configures and flattens, so the nesting lasts one step and nobody unwraps it.
+   */
+  @Test
+  void nestingTheNextOperatorFlattensIsAStepNotAResult() {
+    helper
+        .addSourceLines(
+            "Indexes.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Indexes {",
+            "  Flux<String> list(String collection) { return Flux.empty(); }",
+            "  CompletableFuture<String> fetch(int id) { return new CompletableFuture<>(); }",
+            "  Mono<String> first(Mono<String> collection) {",
+            "    return collection.map(c -> list(c)).flatMap(p -> p.take(1).next());",
+            "  }",
+            "  Flux<String> all(Mono<String> collection) {",
+            "    return collection.map(c -> list(c)).flatMapMany(Flux::from);",
+            "  }",
+            "  CompletableFuture<String> trimmed(CompletableFuture<Integer> id) {",
+            "    return id.thenApply(i -> fetch(i)).thenCompose(f -> f.thenApply(String::trim));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Mono#flatMap takes a function returning a Mono: for a Flux inside, flatMapMany is the one. */
+  @Test
+  void monoMappedToAStreamSuggestsFlatMapMany() {
+    helper
+        .addSourceLines(
+            "Lines.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Lines {",
+            "  Flux<String> lines(String file) { return Flux.empty(); }",
+            "  Object read(Mono<String> file) {",
+            "    // BUG: Diagnostic contains: use `flatMapMany`, which flattens it",
+            "    return file.map(f -> lines(f));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** A flattening operator only exists for futures it accepts: thenCompose takes no ListenableFuture. */
+  @Test
+  void noFlatteningOperatorFitsTheInnerFuture() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Jobs {",
+            "  ListenableFuture<String> run(int id) { return null; }",
+            "  Object start(CompletableFuture<Integer> id) {",
+            "    // BUG: Diagnostic contains: Return or compose the inner ListenableFuture directly",
+            "    return id.thenApply(i -> run(i));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** r2dbc-postgresql's CopyInBuilder#from: fromMany asks for a publisher of publishers. */
+  @Test
+  void nestingHandedToAParameterThatAsksForIt() {
+    helper
+        .addSourceLines(
+            "Copy.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.reactivestreams.Publisher;",
+            "import reactor.core.publisher.Mono;",
+            "class Copy {",
+            "  Copy fromMany(Publisher<? extends Publisher<String>> chunks) { return this; }",
+            "  void settle(CompletableFuture<CompletableFuture<String>> pending) {}",
+            "  Copy from(Publisher<String> chunk) { return fromMany(Mono.just(chunk)); }",
+            "  void later(CompletableFuture<String> inner) {",
+            "    settle(CompletableFuture.completedFuture(inner));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * spring-webflux's ViewResolutionResultHandler#renderFragment: a Mono of the body Flux, for
+   * writeAndFlushWith; a factory that makes a single result holding a stream wraps no mistake.
+   */
+  @Test
+  void singleResultHoldingAStreamFromAFactory() {
+    helper
+        .addSourceLines(
+            "Fragments.java",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Fragments {",
+            "  Mono<Flux<String>> render(Mono<Void> done, Supplier<Flux<String>> body, boolean skip) {",
+            "    if (skip) {",
+            "      return Mono.empty();",
+            "    }",
+            "    return done.then(Mono.fromSupplier(body));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** A factory that wraps no value, like Mono.empty() or failedFuture(e), creates no nesting. */
+  @Test
+  void factoryWrappingNothing() {
+    helper
+        .addSourceLines(
+            "Empty.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Empty {",
+            "  Mono<Mono<String>> none() { return Mono.empty(); }",
+            "  CompletableFuture<CompletableFuture<String>> failed(Exception e) {",
+            "    return CompletableFuture.failedFuture(e);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The factories that do wrap a future: a value, or a function returning one. */
+  @Test
+  void factoryWrappingAFutureOrAFunctionReturningOne() {
+    helper
+        .addSourceLines(
+            "Wrap.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Wrap {",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  Mono<String> find() { return Mono.empty(); }",
+            "  Object supply() {",
+            "    // BUG: Diagnostic contains: Nested future: `supplyAsync`",
+            "    return CompletableFuture.supplyAsync(() -> fetch());",
+            "  }",
+            "  Object defer() {",
+            "    // BUG: Diagnostic contains: Nested future: `fromSupplier`",
+            "    return Mono.fromSupplier(this::find);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

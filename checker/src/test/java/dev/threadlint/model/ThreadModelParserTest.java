@@ -383,8 +383,15 @@ class ThreadModelParserTest {
   void compose() {
     ThreadModel model = parse("compose a.F#thenApply with=thenCompose");
 
-    assertEquals("thenCompose", model.composeRules().get(0).with());
+    assertEquals(List.of("thenCompose"), model.composeRules().get(0).with());
     assertEquals("a.F#thenApply", model.composeRules().get(0).member().toString());
+  }
+
+  @Test
+  void composeTriesSeveralOperatorsInOrder() {
+    ThreadModel model = parse("compose a.M#map with=flatMap,flatMapMany");
+
+    assertEquals(List.of("flatMap", "flatMapMany"), model.composeRules().get(0).with());
   }
 
   @Test
@@ -399,7 +406,7 @@ class ThreadModelParserTest {
         "test.model:1: 'async-type' needs framework=...", error("async-type a.F kind=future"));
     assertEquals("test.model:1: 'compose' needs with=...", error("compose a.F#map"));
     assertEquals(
-        "test.model:1: with= must be a method name, not 'a.b'", error("compose a.F#map with=a.b"));
+        "test.model:1: with= must be method names, not 'a.b'", error("compose a.F#map with=a.b"));
     assertEquals(
         "test.model:1: expected type#method, got 'a.F'", error("awaits a.F"));
   }
