@@ -44,6 +44,7 @@ import dev.threadlint.model.SelfReferences;
 import dev.threadlint.model.ThreadModel.ReactiveType;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -153,6 +154,7 @@ public final class PublisherNeverSubscribed extends BugChecker
         || analysis.isHotSource(type, state)
         || analysis.subscribes(method, ASTHelpers.getReceiverType(call), state)
         || keepsWhatItReturns(method, state)
+        || leftToSubclasses(call, method, state)
         || ASTHelpers.hasAnnotation(method, CAN_IGNORE_RETURN_VALUE, state)
         || (method.enclClass() != null
             && ASTHelpers.hasAnnotation(method.enclClass(), CAN_IGNORE_RETURN_VALUE, state))) {
@@ -184,6 +186,26 @@ public final class PublisherNeverSubscribed extends BugChecker
       return descriptor != null && descriptor.getReturnType().getKind() == TypeKind.VOID;
     }
     return false;
+  }
+
+  /**
+   * Whether an abstract class calls, on itself, a method it leaves to its subclasses (abstract, or
+   * an interface's default that they may override): whether that publisher is lazy, or the work
+   * was done before it is returned ({@code close()} returning {@code Mono.empty()}), is theirs to
+   * say, and the analysis cannot see them.
+   */
+  private static boolean leftToSubclasses(
+      MethodInvocationTree call, MethodSymbol method, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (receiver != null
+        && !(receiver instanceof IdentifierTree self && SelfReferences.isThis(self.getName()))) {
+      return false;
+    }
+    if (!method.getModifiers().contains(Modifier.ABSTRACT) && !method.isDefault()) {
+      return false;
+    }
+    ClassTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    return enclosing != null && enclosing.getModifiers().getFlags().contains(Modifier.ABSTRACT);
   }
 
   /**

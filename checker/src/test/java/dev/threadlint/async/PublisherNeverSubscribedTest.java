@@ -269,4 +269,51 @@ class PublisherNeverSubscribedTest {
             "}")
         .doTest();
   }
+
+  /**
+   * spring-webflux's AbstractListenerWebSocketSession#onComplete: {@code close()} on itself, a
+   * method its subclasses implement (eagerly, returning Mono.empty()): what the publisher stands
+   * for is the subclasses' to say, and the analysis cannot see them.
+   */
+  @Test
+  void ownAbstractMethodOfAnAbstractClass() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            "import reactor.core.publisher.Mono;",
+            "interface Session {",
+            "  Mono<Void> close(int status);",
+            "  default Mono<Void> close() { return close(1000); }",
+            "}")
+        .addSourceLines(
+            "ListenerSession.java",
+            "import reactor.core.publisher.Mono;",
+            "abstract class ListenerSession implements Session {",
+            "  abstract Mono<Void> flush();",
+            "  public void onError(Throwable e) { close(1011); }",
+            "  public void onComplete() { close(); }",
+            "  public void onNext() { this.flush(); }",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import reactor.core.publisher.Mono;",
+            "abstract class Client {",
+            "  abstract Mono<Void> send(String message);",
+            "  void done(Session session) {",
+            "    // BUG: Diagnostic contains: PublisherNeverSubscribed",
+            "    session.close();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Handler.java",
+            "import reactor.core.publisher.Mono;",
+            "class Handler implements Session {",
+            "  public Mono<Void> close(int status) { return Mono.fromRunnable(() -> {}); }",
+            "  void done() {",
+            "    // BUG: Diagnostic contains: PublisherNeverSubscribed",
+            "    close();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
