@@ -235,7 +235,9 @@ public final class SharedAccesses {
       return null;
     }
     if (ta != null && ta == tb) {
-      if (!ta.mayOverlap(ta) || declaredPerRun(a.variable(), ta)) {
+      if (!ta.mayOverlap(ta)
+          || declaredPerRun(a.variable(), ta)
+          || ownField(a.variable(), ta, state)) {
         return null;
       }
       return "other runs of the same code at the same time (" + ta.repeated() + ")";
@@ -310,6 +312,18 @@ public final class SharedAccesses {
     MethodTree method = (MethodTree) access.region().root();
     ConcurrentTask first = callers.get(0);
     return "`" + method.getName() + "()`, which " + first.describe() + " calls (" + first.reason() + ")";
+  }
+
+  /**
+   * An instance field of the task object itself ({@code AcceptThread}'s iterator), also in the
+   * methods its body calls: each run is its own object (a thread starts once), so other runs of the
+   * same code touch another copy. The task body's own accesses are not even recorded.
+   */
+  private static boolean ownField(VarSymbol variable, ConcurrentTask task, VisitorState state) {
+    return task.ownClass() != null
+        && variable.getKind() == ElementKind.FIELD
+        && !variable.isStatic()
+        && task.ownClass().isSubClass(variable.owner, state.getTypes());
   }
 
   /** A local declared inside the loop that submits the task: each run has its own. */

@@ -216,6 +216,42 @@ class UnsynchronizedSharedMutationTest {
         .doTest();
   }
 
+  /**
+   * ZooKeeper's NIOServerCnxnFactory.AcceptThread: each start is a new thread object (a Thread
+   * starts once), so the fields of the thread itself, even in the methods its run() calls, belong
+   * to one run; what it shares with the other runs (the outer object's field) still races.
+   */
+  @Test
+  void threadStartedTwiceKeepsItsOwnFieldsInTheMethodsItsRunCalls() {
+    helper
+        .addSourceLines(
+            "Factory.java",
+            "import java.util.Iterator;",
+            "import java.util.List;",
+            "class Factory {",
+            "  int accepted;",
+            "  class AcceptThread extends Thread {",
+            "    private final List<String> selectors;",
+            "    private Iterator<String> next;",
+            "    AcceptThread(List<String> selectors) { this.selectors = selectors; next = selectors.iterator(); }",
+            "    @Override public void run() { while (true) { accept(); } }",
+            "    private void accept() {",
+            "      if (!next.hasNext()) {",
+            "        next = selectors.iterator();",
+            "      }",
+            "      next.next();",
+            "      // BUG: Diagnostic contains: `AcceptThread` threads are started more than once",
+            "      accepted++;",
+            "    }",
+            "  }",
+            "  void start(List<String> selectors) {",
+            "    new AcceptThread(selectors).start();",
+            "    new AcceptThread(selectors).start();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void runnableClassSubmittedAndReadByAnotherTask() {
     helper
