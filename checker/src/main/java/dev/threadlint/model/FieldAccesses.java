@@ -209,7 +209,10 @@ public final class FieldAccesses {
         boolean savedConstruction = construction;
         method = ASTHelpers.getSymbol(tree);
         construction =
-            method != null && (method.isConstructor() || overridesAny(model.initializers(), method));
+            method != null
+                && (method.isConstructor()
+                    || deserializes(method)
+                    || overridesAny(model.initializers(), method));
         boolean debugView = method != null && overridesAny(model.debugViews(), method);
         acknowledged += debugView ? 1 : 0;
         super.visitMethod(tree, null);
@@ -272,6 +275,25 @@ public final class FieldAccesses {
           }
         }
         return false;
+      }
+
+      /**
+       * Java serialization's hooks, {@code private void readObject(ObjectInputStream)} and {@code
+       * readObjectNoData()}: they fill an object being deserialized, on one thread, before anyone
+       * else has it, like a constructor.
+       */
+      private boolean deserializes(MethodSymbol m) {
+        if ((m.flags() & Flags.PRIVATE) == 0 || m.isStatic()) {
+          return false;
+        }
+        List<VarSymbol> parameters = m.getParameters();
+        if (m.getSimpleName().contentEquals("readObjectNoData")) {
+          return parameters.isEmpty();
+        }
+        return m.getSimpleName().contentEquals("readObject")
+            && parameters.size() == 1
+            && parameters.get(0).type.tsym != null
+            && parameters.get(0).type.tsym.getQualifiedName().contentEquals("java.io.ObjectInputStream");
       }
 
       private boolean declaredHere(VarSymbol field) {

@@ -334,6 +334,46 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /**
+   * commons-pool2's LinkedBlockingDeque#readObject: deserialization fills a new object on one
+   * thread, before anyone else has it, like a constructor; a readObject that is not the
+   * serialization hook (a codec's) is an ordinary method.
+   */
+  @Test
+  void deserializationHookInitialisesLikeAConstructor() {
+    helper
+        .addSourceLines(
+            "Deque.java",
+            "import java.io.*;",
+            "class Deque implements Serializable {",
+            "  private int count;",
+            "  private Object first;",
+            "  public synchronized void add(Object o) { first = o; count++; }",
+            "  public synchronized void remove() { first = null; count--; }",
+            "  public synchronized void clear() { first = null; count = 0; }",
+            "  public synchronized int size() { return count; }",
+            "  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {",
+            "    in.defaultReadObject();",
+            "    count = 0;",
+            "    first = null;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Codec.java",
+            "class Codec {",
+            "  private int decoded;",
+            "  public synchronized void reset() { decoded = 0; }",
+            "  public synchronized void skip() { decoded++; }",
+            "  public synchronized int decoded() { return decoded; }",
+            "  public Object readObject(byte[] in) {",
+            "    // BUG: Diagnostic contains: InconsistentSynchronization",
+            "    decoded++;",
+            "    return in;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void volatileFinalAndAtomicFields() {
     helper
