@@ -203,6 +203,7 @@ public final class ThreadModel {
 
   final Map<String, Framework> frameworks = new LinkedHashMap<>();
   final List<String> threadSafeTypes = new ArrayList<>();
+  final List<String> legacyThreadSafeTypes = new ArrayList<>();
   final List<MemberPattern> threadSafeFactories = new ArrayList<>();
   final List<UnsafeType> unsafeTypes = new ArrayList<>();
   final List<MemberPattern> mutators = new ArrayList<>();
@@ -243,6 +244,14 @@ public final class ThreadModel {
   /** Types whose instances may be shared between threads: atomics, concurrent collections. */
   public List<String> threadSafeTypes() {
     return threadSafeTypes;
+  }
+
+  /**
+   * The {@code thread-safe} types marked {@code legacy=true} (Hashtable, Vector, StringBuffer):
+   * synchronized by history, so holding one says nothing about sharing it.
+   */
+  public List<String> legacyThreadSafeTypes() {
+    return legacyThreadSafeTypes;
   }
 
   /** Calls that return an object safe to share ({@code Collections.synchronizedMap}, {@code List.of}). */

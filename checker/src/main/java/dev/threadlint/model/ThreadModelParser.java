@@ -83,7 +83,17 @@ public final class ThreadModelParser {
         model.frameworks.put(
             name, new Framework(name, line.required("thread"), line.optional("advice", "")));
       }
-      case "thread-safe" -> model.threadSafeTypes.add(line.typeName());
+      case "thread-safe" -> {
+        String type = line.typeName();
+        model.threadSafeTypes.add(type);
+        String legacy = line.optional("legacy", "false");
+        if (!legacy.equals("true") && !legacy.equals("false")) {
+          throw new IllegalArgumentException("legacy= must be true or false, not '" + legacy + "'");
+        }
+        if (legacy.equals("true")) {
+          model.legacyThreadSafeTypes.add(type);
+        }
+      }
       case "thread-safe-factory" -> model.threadSafeFactories.add(line.member());
       case "not-thread-safe" ->
           model.unsafeTypes.add(

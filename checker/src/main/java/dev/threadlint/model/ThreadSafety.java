@@ -41,6 +41,7 @@ public final class ThreadSafety {
   private final ApiMatcher matcher;
   private final Map<CallKey, Boolean> mutatorCalls = new HashMap<>();
   private final Map<TypeSymbol, Boolean> safeTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> legacyTypes = new HashMap<>();
   private final Map<TypeSymbol, Optional<UnsafeType>> unsafeTypes = new HashMap<>();
 
   private final RulesByName<MemberPattern> mutators;
@@ -61,6 +62,19 @@ public final class ThreadSafety {
     return safeTypes.computeIfAbsent(
         type.tsym,
         t -> model.threadSafeTypes().stream().anyMatch(name -> matcher.isSubtype(type, name, state)));
+  }
+
+  /**
+   * Whether the type is thread-safe only by history ({@code legacy=true}: a {@code Properties} is a
+   * Hashtable), so that holding one is no sign that the code shares it.
+   */
+  public boolean isLegacyThreadSafe(@Nullable Type type, VisitorState state) {
+    if (type == null || type.tsym == null || model.legacyThreadSafeTypes().isEmpty()) {
+      return false;
+    }
+    return legacyTypes.computeIfAbsent(
+        type.tsym,
+        t -> model.legacyThreadSafeTypes().stream().anyMatch(name -> matcher.isSubtype(type, name, state)));
   }
 
   /** The model's entry for a type whose instances must not be shared, or null. */

@@ -396,15 +396,18 @@ public final class CheckThenActRace extends BugChecker
   /**
    * Whether other threads can reach the object: it is held in a field or a parameter, or in a
    * local that a task captures. A local nobody hands over (a cloned {@code Properties}) is
-   * confined.
+   * confined, and so is a parameter of a type synchronized only by history (the caller's {@code
+   * Properties}) that no task captures.
    */
   private static boolean shared(@Nullable ExpressionTree receiver, Analysis facts, VisitorState state) {
     Symbol symbol = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     if (!(symbol instanceof VarSymbol var)) {
       return false;
     }
-    if (var.getKind() == ElementKind.FIELD || var.getKind() == ElementKind.PARAMETER) {
-      return true; // a parameter holding a thread-safe object comes from code that shares it
+    if (var.getKind() == ElementKind.FIELD
+        || (var.getKind() == ElementKind.PARAMETER
+            && !facts.threadSafety().isLegacyThreadSafe(var.type, state))) {
+      return true; // a parameter holding a concurrent object comes from code that shares it
     }
     SharedAccesses accesses = facts.sharedAccesses(state);
     return accesses.accessesOf(var).stream().anyMatch(a -> !accesses.tasksOf(a).isEmpty());

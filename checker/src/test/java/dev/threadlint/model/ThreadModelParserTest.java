@@ -237,6 +237,7 @@ class ThreadModelParserTest {
     ThreadModel model =
         parse(
             "thread-safe java.util.concurrent.atomic.AtomicInteger",
+            "thread-safe java.util.Hashtable legacy=true",
             "thread-safe-factory java.util.Collections#synchronized*",
             "not-thread-safe java.util.HashMap what=\"a resize can lose entries\"",
             "not-thread-safe java.util.ArrayList",
@@ -246,7 +247,10 @@ class ThreadModelParserTest {
             "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor",
             "serial-executor-type io.netty.util.concurrent.EventExecutor");
 
-    assertEquals(List.of("java.util.concurrent.atomic.AtomicInteger"), model.threadSafeTypes());
+    assertEquals(
+        List.of("java.util.concurrent.atomic.AtomicInteger", "java.util.Hashtable"),
+        model.threadSafeTypes());
+    assertEquals(List.of("java.util.Hashtable"), model.legacyThreadSafeTypes());
     assertEquals("java.util.Collections#synchronized*", model.threadSafeFactories().get(0).toString());
     assertEquals("java.util.HashMap", model.unsafeTypes().get(0).type());
     assertEquals("a resize can lose entries", model.unsafeTypes().get(0).what());
@@ -256,11 +260,14 @@ class ThreadModelParserTest {
         List.of("javax.annotation.concurrent.ThreadSafe", "ThreadSafe"), model.threadSafeAnnotations());
     assertEquals("newSingleThreadExecutor", model.serialExecutors().get(0).exactName());
     assertEquals(List.of("io.netty.util.concurrent.EventExecutor"), model.serialExecutorTypes());
-    assertEquals(9, model.size());
+    assertEquals(10, model.size());
   }
 
   @Test
   void sharingDirectiveErrors() {
+    assertEquals(
+        "test.model:1: legacy= must be true or false, not 'yes'",
+        error("thread-safe java.util.Vector legacy=yes"));
     assertTrue(error("thread-safe java.util.Map#put").contains("expected a qualified type name"));
     assertTrue(error("not-thread-safe java.util.HashMap why=x").contains("does not take why="));
     assertTrue(error("mutates java.util.List#add context=worker").contains("does not take context="));

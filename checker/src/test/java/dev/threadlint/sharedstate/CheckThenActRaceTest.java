@@ -359,6 +359,40 @@ class CheckThenActRaceTest {
         .doTest();
   }
 
+  /**
+   * ZooKeeper's ZooKeeperServerEmbeddedImpl: the caller's Properties, filled in before use. A
+   * Properties is a Hashtable by history, not because anyone shares it, so as a parameter it says
+   * nothing about other threads; a concurrent map parameter does, and so does a Hashtable field.
+   */
+  @Test
+  void legacySynchronizedParameterIsNotSharedByItsType() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            "import java.util.Hashtable;",
+            "import java.util.Properties;",
+            "import java.util.concurrent.ConcurrentMap;",
+            "class Server {",
+            "  private final Hashtable<String, String> settings = new Hashtable<>();",
+            "  Server(Properties p, ConcurrentMap<String, String> shared) {",
+            "    if (!p.containsKey(\"dataDir\")) {",
+            "      p.put(\"dataDir\", \"/tmp\");",
+            "    }",
+            "    // BUG: Diagnostic contains: putIfAbsent",
+            "    if (!shared.containsKey(\"dataDir\")) {",
+            "      shared.put(\"dataDir\", \"/tmp\");",
+            "    }",
+            "  }",
+            "  void configure() {",
+            "    // BUG: Diagnostic contains: putIfAbsent",
+            "    if (!settings.containsKey(\"port\")) {",
+            "      settings.put(\"port\", \"2181\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void localConcurrentSetCapturedByWorkerTasksIsShared() {
     helper
