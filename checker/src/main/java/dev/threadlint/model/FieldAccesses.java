@@ -57,6 +57,12 @@ public final class FieldAccesses {
     CONSTRUCTION,
     /** In a private method only ever called with a lock held. */
     CALLED_LOCKED,
+    /**
+     * In a package-private method beside a public API that nothing in the file calls (an accessor
+     * for tests): its callers, and the locks they hold, are out of view. A lock it takes itself
+     * is in view.
+     */
+    OUT_OF_VIEW,
     /** Anywhere else. */
     NORMAL
   }
@@ -301,12 +307,24 @@ public final class FieldAccesses {
       }
     }.scan(unit, null);
     Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals, state);
+    Set<MethodSymbol> calledHere = new HashSet<>();
+    for (UnitLocks.Call call : locks.calls()) {
+      calledHere.add(call.callee());
+    }
     Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
     for (Raw access : raw) {
       Phase phase =
           access.construction()
               ? Phase.CONSTRUCTION
               : access.method() == null ? Phase.NORMAL : phases.getOrDefault(access.method(), Phase.NORMAL);
+      if (phase == Phase.NORMAL
+          && access.method() != null
+          && !calledHere.contains(access.method())
+          && !referenced.contains(access.method())
+          && besidePublicApi(access.method(), state)) {
+        // httpclient5's BasicHttpClientConnectionManager#getRoute, which only its tests call.
+        phase = Phase.OUT_OF_VIEW;
+      }
       if (access.field().isStatic() && phase == Phase.CONSTRUCTION && access.method() != null) {
         phase = Phase.NORMAL; // an instance constructor touching a static field: already shared
       }
@@ -419,6 +437,19 @@ public final class FieldAccesses {
     }
     return inHiddenClass(method)
         && (method.isStatic() || ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
+  }
+
+  /**
+   * A package-private helper (see {@link #helper}) of a class with a public or protected API:
+   * the API is what other classes call, the package-private method is internal, and the file
+   * shows who calls it (or, when it shows nobody, cannot tell).
+   */
+  private static boolean besidePublicApi(MethodSymbol method, VisitorState state) {
+    return (method.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE)) == 0
+        && !method.isConstructor()
+        && method.enclClass() != null
+        && SharedAccessScanner.declaresPublicMethods(method.enclClass())
+        && helper(method, state);
   }
 
   /** Whether the package-private method overrides a method of a superclass in its package. */

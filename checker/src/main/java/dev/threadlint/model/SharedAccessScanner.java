@@ -384,7 +384,8 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
 
   private final Map<ClassSymbol, Boolean> hasPublicApi = new HashMap<>();
 
-  private static boolean declaresPublicMethods(ClassSymbol owner) {
+  /** Whether the class declares a public or protected method (besides constructors): an API. */
+  static boolean declaresPublicMethods(ClassSymbol owner) {
     for (Symbol member : owner.getEnclosedElements()) {
       if (member instanceof MethodSymbol m
           && !m.isConstructor()

@@ -201,6 +201,36 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /**
+   * httpclient5's BasicHttpClientConnectionManager#getRoute: a package-private accessor nothing in
+   * its file calls (its tests do): who calls it, and with which lock, is out of view. One called
+   * here without the lock is reported.
+   */
+  @Test
+  void packagePrivateMethodNothingInTheFileCalls() {
+    helper
+        .addSourceLines(
+            "Manager.java",
+            "public class Manager {",
+            "  private final Object lock = new Object();",
+            "  private String route;",
+            "  private int leases;",
+            "  public void lease(String r) { synchronized (lock) { route = r; leases++; } }",
+            "  public void release() { synchronized (lock) { route = null; leases--; } }",
+            "  public String current() { synchronized (lock) { return route; } }",
+            "  public boolean open() { synchronized (lock) { return route != null; } }",
+            "  public int count() { synchronized (lock) { return leases; } }",
+            "  public boolean idle() { synchronized (lock) { return leases == 0; } }",
+            "  String getRoute() { return route; }",
+            "  int peek() {",
+            "    // BUG: Diagnostic contains: `leases` is read here without a lock",
+            "    return leases;",
+            "  }",
+            "  public String describe() { return \"leases: \" + peek(); }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void publicMethodOfAPrivateClassOnlyCalledUnderTheLock() {
     // kafka-clients' SubscriptionState.TopicPartitionState#requestEndOffset.
