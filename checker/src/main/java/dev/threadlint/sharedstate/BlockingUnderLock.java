@@ -13,12 +13,21 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
@@ -27,6 +36,8 @@ import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.HeldLock;
 import dev.threadlint.model.LockSet;
+import dev.threadlint.model.UnitLocks;
+import javax.lang.model.element.ElementKind;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -103,7 +114,55 @@ public final class BlockingUnderLock extends BugChecker
     if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
       return Description.NO_MATCH; // the synchronized callee holds a lock too: reported inside it
     }
+    if (initialisesOnce(state.getPath(), analysis.locks(state))) {
+      return Description.NO_MATCH;
+    }
     return buildDescription(tree).setMessage(message(chain, held)).build();
+  }
+
+  /**
+   * Whether the call is the initialisation of a double-checked lazy field: {@code if (f == null) {
+   * lock; if (f == null) { f = load(); } }}. The lock is only taken while the field is still null,
+   * so the threads that wait for it are those that need the value being made, as they would
+   * without the lock (httpclient5's PublicSuffixMatcherLoader#getDefault).
+   */
+  private static boolean initialisesOnce(TreePath path, UnitLocks locks) {
+    Symbol lockedCheck = null;
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree branch && branch.getThenStatement() == child) {
+        Symbol field = nullCheckedField(branch.getCondition());
+        if (field != null) {
+          if (!locks.heldAt(branch).isEmpty()) {
+            lockedCheck = lockedCheck == null ? field : lockedCheck;
+          } else if (field.equals(lockedCheck)) {
+            return true;
+          }
+        }
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
+  /** The field {@code f} of a condition {@code f == null}, or null. */
+  private static @Nullable Symbol nullCheckedField(ExpressionTree condition) {
+    if (!(ASTHelpers.stripParentheses(condition) instanceof BinaryTree equals)
+        || equals.getKind() != Tree.Kind.EQUAL_TO) {
+      return null;
+    }
+    ExpressionTree operand =
+        equals.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
+            ? equals.getRightOperand()
+            : equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
+                ? equals.getLeftOperand()
+                : null;
+    Symbol symbol = operand == null ? null : ASTHelpers.getSymbol(operand);
+    return symbol instanceof VarSymbol var && var.getKind() == ElementKind.FIELD ? symbol : null;
   }
 
   private static String message(BlockingChain chain, LockSet held) {

@@ -188,7 +188,7 @@ class BlockingCallInEventLoopIoApisTest {
   void urlOpenStream() {
     inTimerCallback(
             "java.net.URL url",
-            "// BUG: Diagnostic contains: `URL.openStream()` opens a network connection",
+            "// BUG: Diagnostic contains: `URL.openStream()` opens a connection to the URL (a network one unless it names a local file or resource)",
             "url.openStream().close();")
         .doTest();
   }

@@ -492,7 +492,7 @@ class BlockingCallOnUiThreadTest {
             "  @Override",
             "  public void handle(ActionEvent event) {",
             "    try {",
-            "      // BUG: Diagnostic contains: `URL.openStream()` opens a network connection. `handle` overrides `javafx.event.EventHandler#handle`, which JavaFX calls on the JavaFX application thread",
+            "      // BUG: Diagnostic contains: `URL.openStream()` opens a connection to the URL (a network one unless it names a local file or resource). `handle` overrides `javafx.event.EventHandler#handle`, which JavaFX calls on the JavaFX application thread",
             "      new URL(\"https://example.com\").openStream().close();",
             "    } catch (java.io.IOException e) {}",
             "  }",

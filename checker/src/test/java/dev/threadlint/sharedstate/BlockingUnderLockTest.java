@@ -344,4 +344,56 @@ class BlockingUnderLockTest {
             "}")
         .doTest();
   }
+
+  /**
+   * httpclient5's PublicSuffixMatcherLoader#getDefault: double-checked lazy initialisation. The lock
+   * is only taken while the field is still null, so the only threads that wait are those that need
+   * the value being loaded. A plain synchronized getter takes the lock on every call, and blocks
+   * its other users: reported.
+   */
+  @Test
+  void doubleCheckedLazyInitialisation() {
+    helper
+        .addSourceLines(
+            "Suffixes.java",
+            "import java.nio.file.*;",
+            "import java.util.concurrent.locks.*;",
+            "class Suffixes {",
+            "  private static final Lock lock = new ReentrantLock();",
+            "  private static volatile String defaults;",
+            "  private String cached;",
+            "  static String getDefault(Path file) throws Exception {",
+            "    if (defaults == null) {",
+            "      lock.lock();",
+            "      try {",
+            "        if (defaults == null) {",
+            "          defaults = Files.readString(file);",
+            "        }",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "    }",
+            "    return defaults;",
+            "  }",
+            "  private volatile String other;",
+            "  String monitor(Path file) throws Exception {",
+            "    if (other == null) {",
+            "      synchronized (this) {",
+            "        if (other == null) {",
+            "          other = Files.readString(file);",
+            "        }",
+            "      }",
+            "    }",
+            "    return other;",
+            "  }",
+            "  synchronized String everyCall(Path file) throws Exception {",
+            "    if (cached == null) {",
+            "      // BUG: Diagnostic contains: BlockingUnderLock",
+            "      cached = Files.readString(file);",
+            "    }",
+            "    return cached;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
