@@ -306,7 +306,13 @@ public final class FieldAccesses {
         return field.owner != null && SourceUnits.memberOf(field, unit);
       }
     }.scan(unit, null);
-    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals, state);
+    Set<MethodSymbol> accessing = new HashSet<>();
+    for (Raw access : raw) {
+      if (access.method() != null) {
+        accessing.add(access.method());
+      }
+    }
+    Map<MethodSymbol, Phase> phases = phases(locks, referenced, freshLocals, accessing, state);
     Set<MethodSymbol> calledHere = new HashSet<>();
     for (UnitLocks.Call call : locks.calls()) {
       calledHere.add(call.callee());
@@ -487,13 +493,34 @@ public final class FieldAccesses {
    * Helpers are the methods whose calls this file shows: see {@link #helper}.
    */
   private static Map<MethodSymbol, Phase> phases(
-      UnitLocks locks, Set<Symbol> referenced, Set<Symbol> freshLocals, VisitorState state) {
+      UnitLocks locks,
+      Set<Symbol> referenced,
+      Set<Symbol> freshLocals,
+      Set<MethodSymbol> accessing,
+      VisitorState state) {
     Map<MethodSymbol, List<UnitLocks.Call>> callers = new HashMap<>();
     Map<MethodSymbol, Boolean> helpers = new HashMap<>();
     for (UnitLocks.Call call : locks.calls()) {
       MethodSymbol callee = call.callee();
       if (!referenced.contains(callee) && helpers.computeIfAbsent(callee, m -> helper(m, state))) {
         callers.computeIfAbsent(callee, c -> new ArrayList<>()).add(call);
+      }
+    }
+    // An override within a hierarchy of private classes of the file (commons-pool2's
+    // LinkedBlockingDeque.Itr#firstNode) runs where the file calls the methods it overrides.
+    for (MethodSymbol method : accessing) {
+      if (callers.containsKey(method) || referenced.contains(method) || !inHiddenClass(method)) {
+        continue;
+      }
+      Set<MethodSymbol> overridden = ASTHelpers.findSuperMethods(method, state.getTypes());
+      List<UnitLocks.Call> calls = new ArrayList<>();
+      boolean inView = !overridden.isEmpty();
+      for (MethodSymbol sup : overridden) {
+        inView &= inHiddenClass(sup) && !referenced.contains(sup);
+        calls.addAll(callers.getOrDefault(sup, List.of()));
+      }
+      if (inView && !calls.isEmpty()) {
+        callers.put(method, calls);
       }
     }
     Map<MethodSymbol, Phase> phases = new HashMap<>();

@@ -402,8 +402,12 @@ public final class UnitLocks {
       return releases;
     }
 
+    /**
+     * A method of this unit, abstract ones included: what an override in a private hierarchy of
+     * the unit runs under is where the unit calls the method it overrides.
+     */
     private boolean declaredHere(MethodSymbol callee) {
-      return SourceUnits.memberOf(callee, unit) && !callee.isAbstract();
+      return SourceUnits.memberOf(callee, unit);
     }
 
     private int line(Tree tree) {

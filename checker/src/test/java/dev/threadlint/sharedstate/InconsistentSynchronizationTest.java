@@ -231,6 +231,43 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /**
+   * commons-pool2's LinkedBlockingDeque.Itr#firstNode: it overrides a method of a private class of
+   * the file, which the file only calls under the lock, so every call of the override is in view.
+   */
+  @Test
+  void overrideInAPrivateHierarchyOnlyCalledUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Deque.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "public class Deque {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private Object first;",
+            "  private Object last;",
+            "  public void addFirst(Object o) { lock.lock(); try { first = o; } finally { lock.unlock(); } }",
+            "  public void addLast(Object o) { lock.lock(); try { last = o; } finally { lock.unlock(); } }",
+            "  public Object peekFirst() { lock.lock(); try { return first; } finally { lock.unlock(); } }",
+            "  public Object peekLast() { lock.lock(); try { return last; } finally { lock.unlock(); } }",
+            "  public Object both() { lock.lock(); try { return first == null ? last : first; } finally { lock.unlock(); } }",
+            "  public void clear() { lock.lock(); try { first = null; last = null; } finally { lock.unlock(); } }",
+            "  private abstract class AbstractItr {",
+            "    Object next;",
+            "    AbstractItr() { lock.lock(); try { next = firstNode(); } finally { lock.unlock(); } }",
+            "    abstract Object firstNode();",
+            "  }",
+            "  private class Itr extends AbstractItr {",
+            "    @Override Object firstNode() { return first; }",
+            "  }",
+            "  private class DescendingItr extends AbstractItr {",
+            "    @Override Object firstNode() { return last; }",
+            "  }",
+            "  public Object iterator() { return new Itr(); }",
+            "  public Object descendingIterator() { return new DescendingItr(); }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void publicMethodOfAPrivateClassOnlyCalledUnderTheLock() {
     // kafka-clients' SubscriptionState.TopicPartitionState#requestEndOffset.
