@@ -30,6 +30,25 @@ class TriageTest {
         new Diagnostics.Finding("BlockingCallOnUiThread", "io/vertx/core/impl/VertxImpl.java", 1006, "...")));
   }
 
+  /** ZooKeeper's QuorumPeer.java:1217: two findings on one line, one real, one false. */
+  @Test
+  void twoFindingsOnOneLineAreToldApartByTheirMessage() throws IOException {
+    Path file = dir.resolve("triage.tsv");
+    Files.writeString(file, """
+        zk\tBlockingUnderLock\tQuorumPeer.java:1217\treal\tloads the database\t`getLastLoggedZxid()` blocks
+        zk\tBlockingUnderLock\tQuorumPeer.java:1217\tfalse-alarm\tthe epoch is cached\t`getCurrentEpoch()` blocks
+        """);
+    Triage triage = Triage.load(file);
+    assertEquals(Triage.Verdict.REAL, triage.verdict("zk", finding("... `getLastLoggedZxid()` blocks: ...")).verdict());
+    assertEquals(
+        Triage.Verdict.FALSE_ALARM, triage.verdict("zk", finding("... `getCurrentEpoch()` blocks: ...")).verdict());
+    assertNull(triage.verdict("zk", finding("... `loadDataBase()` blocks: ...")));
+  }
+
+  private static Diagnostics.Finding finding(String message) {
+    return new Diagnostics.Finding("BlockingUnderLock", "QuorumPeer.java", 1217, message);
+  }
+
   @Test
   void rejectsAnUnknownVerdict() throws IOException {
     Path file = dir.resolve("triage.tsv");
