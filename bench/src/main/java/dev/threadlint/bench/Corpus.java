@@ -280,6 +280,136 @@ final class Corpus {
                   "javax.annotation:javax.annotation-api:1.3.2"),
               List.of()),
           new Project(
+              "r2dbc-postgresql",
+              "org.postgresql:r2dbc-postgresql:1.0.7.RELEASE",
+              List.of(
+                  // Provided: nullness annotations and the geometry codecs' JTS types.
+                  "com.google.code.findbugs:jsr305:3.0.2",
+                  "org.locationtech.jts:jts-core:1.19.0"),
+              List.of()),
+          new Project(
+              "mongodb-reactivestreams",
+              "org.mongodb:mongodb-driver-reactivestreams:5.2.1",
+              List.of(
+                  // Runtime scope in its pom but imported: Reactor; optional: client-side encryption.
+                  "io.projectreactor:reactor-core:3.5.0",
+                  "org.mongodb:mongodb-crypt:5.2.1",
+                  "org.jetbrains:annotations:24.1.0"),
+              List.of()),
+          new Project(
+              "httpclient5",
+              "org.apache.httpcomponents.client5:httpclient5:5.4.1",
+              List.of(
+                  // Optional: the Conscrypt TLS provider and the Brotli decoder.
+                  "org.conscrypt:conscrypt-openjdk-uber:2.5.2",
+                  "org.brotli:dec:0.1.2"),
+              List.of()),
+          new Project(
+              "spring-webflux",
+              "org.springframework:spring-webflux:6.2.1",
+              List.of(
+                  // Optional: the servers and WebSocket clients it adapts (Reactor Netty 1 and 5, Undertow, Tomcat, Jetty, JSR 356), view templates, validation, Kotlin.
+                  "org.springframework:spring-context:6.2.1",
+                  "io.projectreactor.netty:reactor-netty-http:1.2.1",
+                  "io.undertow:undertow-core:2.3.18.Final",
+                  "org.apache.tomcat.embed:tomcat-embed-core:10.1.34",
+                  "org.eclipse.jetty.websocket:jetty-websocket-jetty-api:12.0.16",
+                  "org.eclipse.jetty:jetty-server:12.0.16",
+                  "org.eclipse.jetty.websocket:jetty-websocket-jetty-client:12.0.16",
+                  "org.eclipse.jetty.websocket:jetty-websocket-jetty-server:12.0.16",
+                  "jakarta.websocket:jakarta.websocket-api:2.1.1",
+                  "jakarta.websocket:jakarta.websocket-client-api:2.1.1",
+                  "jakarta.servlet:jakarta.servlet-api:6.0.0",
+                  "jakarta.validation:jakarta.validation-api:3.0.2",
+                  "org.freemarker:freemarker:2.3.33",
+                  "org.webjars:webjars-locator-lite:1.0.1",
+                  "org.webjars:webjars-locator-core:0.59",
+                  "org.springframework:spring-context-support:6.2.1",
+                  "org.apache.tomcat.embed:tomcat-embed-websocket:10.1.34",
+                  "org.eclipse.jetty.ee10.websocket:jetty-ee10-websocket-jetty-server:12.0.16",
+                  "org.jetbrains.kotlin:kotlin-stdlib:1.9.25",
+                  "org.jetbrains.kotlin:kotlin-reflect:1.9.25",
+                  "org.jetbrains.kotlinx:kotlinx-coroutines-core:1.8.1",
+                  "org.jetbrains.kotlinx:kotlinx-coroutines-reactor:1.8.1",
+                  "io.netty:netty5-codec-http:5.0.0.Alpha5",
+                  "com.google.code.findbugs:jsr305:3.0.2"),
+              // The Reactor Netty 2 adapters: reactor-netty5 (a milestone) is not served here; the
+              // classes come from spring-webflux's own jar.
+              List.of(
+                  "ReactorNetty2RequestUpgradeStrategy.java",
+                  "ReactorNetty2WebSocketClient.java",
+                  "Netty5WebSocketSessionSupport.java",
+                  "ReactorNetty2WebSocketSession.java"),
+              true),
+          new Project(
+              "vertx-redis-client",
+              "io.vertx:vertx-redis-client:4.5.10",
+              List.of("io.vertx:vertx-codegen:4.5.10", "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "vertx-mqtt",
+              "io.vertx:vertx-mqtt:4.5.10",
+              List.of("io.vertx:vertx-codegen:4.5.10", "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "curator-framework",
+              "org.apache.curator:curator-framework:5.7.1",
+              List.of(
+                  // Provided: JSON for the service-discovery payloads.
+                  "com.fasterxml.jackson.core:jackson-databind:2.16.1"),
+              List.of()),
+          new Project(
+              "commons-pool2",
+              "org.apache.commons:commons-pool2:2.12.0",
+              List.of(
+                  // Optional: the proxy factories of its proxied pools.
+                  "cglib:cglib:3.3.0",
+                  "org.ow2.asm:asm-util:9.5"),
+              List.of()),
+          new Project(
+              "reactor-netty-http",
+              "io.projectreactor.netty:reactor-netty-http:1.2.15",
+              List.of(
+                  // Optional: metrics and tracing, PROXY protocol, HTTP/3.
+                  "io.micrometer:micrometer-core:1.14.14",
+                  "io.micrometer:micrometer-tracing:1.4.13",
+                  "io.micrometer:context-propagation:1.1.3",
+                  "io.netty:netty-codec-haproxy:4.1.131.Final",
+                  "io.netty.incubator:netty-incubator-codec-http3:0.0.28.Final",
+                  "com.google.code.findbugs:jsr305:3.0.2"),
+              List.of()),
+          new Project(
+              "netty-handler",
+              "io.netty:netty-handler:" + NETTY,
+              List.of(
+                  // Optional: the OpenSSL, BouncyCastle, Conscrypt and Jetty ALPN/NPN TLS back-ends.
+                  "io.netty:netty-tcnative-classes:2.0.70.Final",
+                  "org.bouncycastle:bcpkix-jdk15on:1.69",
+                  "org.bouncycastle:bctls-jdk15on:1.69",
+                  "org.eclipse.jetty.npn:npn-api:1.1.1.v20141010",
+                  "org.eclipse.jetty.alpn:alpn-api:1.1.3.v20160715",
+                  "org.conscrypt:conscrypt-openjdk-uber:2.5.2"),
+              // It imports sun.security.x509, which javac hides without --add-exports (Netty's own
+              // build adds it); the class comes from netty-handler's own jar.
+              List.of("OpenJdkSelfSignedCertGenerator.java"),
+              true),
+          new Project(
+              "zookeeper",
+              "org.apache.zookeeper:zookeeper:3.9.3",
+              List.of(
+                  // Provided: the admin server (Jetty 9), the CLI, metrics, snappy, SpotBugs annotations.
+                  "com.github.spotbugs:spotbugs-annotations:4.8.6",
+                  "commons-cli:commons-cli:1.5.0",
+                  "org.eclipse.jetty:jetty-server:9.4.56.v20240826",
+                  "org.eclipse.jetty:jetty-servlet:9.4.56.v20240826",
+                  "org.eclipse.jetty:jetty-client:9.4.56.v20240826",
+                  "com.fasterxml.jackson.core:jackson-databind:2.16.1",
+                  "jline:jline:2.14.6",
+                  "io.dropwizard.metrics:metrics-core:4.2.33",
+                  "org.xerial.snappy:snappy-java:1.1.10.5",
+                  "javax.annotation:javax.annotation-api:1.3.2"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
