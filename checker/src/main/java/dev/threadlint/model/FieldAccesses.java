@@ -317,6 +317,7 @@ public final class FieldAccesses {
     for (UnitLocks.Call call : locks.calls()) {
       calledHere.add(call.callee());
     }
+    Map<MethodSymbol, Boolean> outOfView = new HashMap<>(); // asked once per method, not per access
     Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
     for (Raw access : raw) {
       Phase phase =
@@ -325,9 +326,10 @@ public final class FieldAccesses {
               : access.method() == null ? Phase.NORMAL : phases.getOrDefault(access.method(), Phase.NORMAL);
       if (phase == Phase.NORMAL
           && access.method() != null
+          && !access.inLambda() // a callback it hands on runs later, without its callers' lock
           && !calledHere.contains(access.method())
           && !referenced.contains(access.method())
-          && besidePublicApi(access.method(), state)) {
+          && outOfView.computeIfAbsent(access.method(), m -> besidePublicApi(m, state))) {
         // httpclient5's BasicHttpClientConnectionManager#getRoute, which only its tests call.
         phase = Phase.OUT_OF_VIEW;
       }
@@ -524,7 +526,9 @@ public final class FieldAccesses {
       }
     }
     Map<MethodSymbol, Phase> phases = new HashMap<>();
-    for (int round = 0; round < 4; round++) {
+    // Until nothing changes: a chain of helpers n deep may need n rounds (netty's SSL engine has
+    // six under synchronized wrap()), and each round but the last settles at least one method.
+    for (int round = 0; round <= callers.size(); round++) {
       boolean changed = false;
       for (Map.Entry<MethodSymbol, List<UnitLocks.Call>> entry : callers.entrySet()) {
         if (phases.containsKey(entry.getKey())) {

@@ -268,6 +268,66 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /**
+   * vertx-core's VertxHttp2Stream#onPriorityChange: package-private, called from other files, but
+   * the write is in a callback it hands to the context, which runs later without any caller's lock.
+   */
+  @Test
+  void callbackOfAPackagePrivateMethodNothingInTheFileCallsRunsWithoutItsCallersLock() {
+    helper
+        .addSourceLines(
+            "Stream.java",
+            "import java.util.concurrent.Executor;",
+            "public class Stream {",
+            "  private final Executor context;",
+            "  private String priority = \"default\";",
+            "  public Stream(Executor context) { this.context = context; }",
+            "  public synchronized void priority(String p) { priority = p; }",
+            "  public synchronized String priority() { return priority; }",
+            "  public synchronized void update(String p) { if (!priority.equals(p)) { priority = p; } }",
+            "  void onPriorityChange(String p) {",
+            "    context.execute(() -> {",
+            "      // BUG: Diagnostic contains: `priority` is written here without a lock",
+            "      priority = p;",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * netty-handler's ReferenceCountedOpenSslEngine#newSSLExceptionForError: six private methods
+   * deep under synchronized wrap(), every level only ever called with the monitor held (twelve
+   * here, so that no order of visiting them converges in a few rounds by luck).
+   */
+  @Test
+  void deepChainOfPrivateMethodsCalledUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Engine.java",
+            "public class Engine {",
+            "  private int state;",
+            "  public synchronized void begin() { state = 1; }",
+            "  public synchronized void finish() { state = 2; }",
+            "  public synchronized boolean started() { return state > 0; }",
+            "  public synchronized boolean done() { return state == 2; }",
+            "  public synchronized int wrap() { return level1(); }",
+            "  private int level1() { return level2() + 1; }",
+            "  private int level2() { return level3() + 1; }",
+            "  private int level3() { return level4() + 1; }",
+            "  private int level4() { return level5() + 1; }",
+            "  private int level5() { return level6() + 1; }",
+            "  private int level6() { return level7() + 1; }",
+            "  private int level7() { return level8() + 1; }",
+            "  private int level8() { return level9() + 1; }",
+            "  private int level9() { return level10() + 1; }",
+            "  private int level10() { return level11() + 1; }",
+            "  private int level11() { return level12() + 1; }",
+            "  private int level12() { return state == 2 ? 1 : 0; }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void publicMethodOfAPrivateClassOnlyCalledUnderTheLock() {
     // kafka-clients' SubscriptionState.TopicPartitionState#requestEndOffset.
