@@ -206,14 +206,8 @@ public final class NestedFuture extends AsyncCheck
         }
         continue;
       }
-      if (type != null && type.tsym != null && type.tsym.isInterface()) {
-        try {
-          if (async.isAsync(state.getTypes().findDescriptorType(type).getReturnType(), state)) {
-            return true;
-          }
-        } catch (RuntimeException notAFunction) {
-          // an interface that is not functional: a plain value
-        }
+      if (async.isAsync(AsyncApis.functionResult(type, state.getTypes()), state)) {
+        return true;
       }
     }
     return false;

@@ -224,15 +224,22 @@ public final class AsyncApis {
   /** Whether the method's first parameter is a function whose result may be a {@code innerErasure}. */
   private static boolean acceptsFunctionReturning(
       MethodSymbol candidate, Type innerErasure, Types types) {
-    // Its declared signature: only erasures are compared.
-    Type parameter = candidate.asType().getParameterTypes().get(0);
-    Type returned;
-    try {
-      returned = types.findDescriptorType(parameter).getReturnType();
-    } catch (RuntimeException notAFunction) {
-      return false; // a plain value parameter (compose(Future)): not a flattening operator
+    // Its declared signature: only erasures are compared. A plain value parameter
+    // (compose(Future)) is not a flattening operator's.
+    Type returned = functionResult(candidate.asType().getParameterTypes().get(0), types);
+    return returned != null && types.isSubtype(innerErasure, types.erasure(returned));
+  }
+
+  /** What a function of that functional interface type returns ({@code Supplier<T>}: T), or null if it is not one. */
+  public static @Nullable Type functionResult(@Nullable Type type, Types types) {
+    if (type == null || type.tsym == null || !type.tsym.isInterface()) {
+      return null;
     }
-    return types.isSubtype(innerErasure, types.erasure(returned));
+    try {
+      return types.findDescriptorType(type).getReturnType();
+    } catch (RuntimeException notAFunction) {
+      return null; // an interface that is not functional
+    }
   }
 
 
