@@ -3,6 +3,7 @@ package dev.threadlint.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -49,7 +50,7 @@ public final class ApiMatcher {
    * Whether a call of {@code method} on a receiver of static type {@code receiver} (null for
    * static calls and constructors) is one the pattern names: the method is declared in the
    * pattern's type, overrides a method declared there, or is inherited by it and called on it;
-   * for a name glob, also a method declared in a subtype.
+   * for a name glob, also a public method declared in a subtype.
    */
   public boolean matchesCall(
       MemberPattern pattern, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
@@ -78,9 +79,11 @@ public final class ApiMatcher {
     }
     if (pattern.exactName() == null
         && !method.isConstructor()
+        && (method.flags() & Flags.PUBLIC) != 0
         && javacTypes.isSubtype(javacTypes.erasure(method.owner.type), target)) {
-      // A name glob names a family of methods across the type's hierarchy: `add*Listener` on
-      // java.awt.Component covers JButton's addActionListener, declared in AbstractButton.
+      // A name glob names a family of API methods across the type's hierarchy: `add*Listener` on
+      // java.awt.Component covers JButton's addActionListener, declared in AbstractButton. Not a
+      // subtype's internals: a promise aggregator's private awaitingPromises() is no await.
       return true;
     }
     if (method.isStatic() || method.isConstructor()) {

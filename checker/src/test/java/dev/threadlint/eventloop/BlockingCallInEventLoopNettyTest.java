@@ -218,4 +218,40 @@ class BlockingCallInEventLoopNettyTest {
             "}")
         .doTest();
   }
+
+  /**
+   * aws-sdk's netty-nio-client: HttpToHttp2OutboundAdapter's promise aggregator, a
+   * DefaultChannelPromise, has a private {@code awaitingPromises()} that only compares two
+   * counters. The rule {@code ChannelFuture#await*} names Netty's await methods; a glob reaches a
+   * subtype's own methods only when they are public, a family of API methods like Swing's
+   * {@code add*Listener}.
+   */
+  @Test
+  void privateMethodOfAFutureSubclassIsNotNamedByTheGlob() {
+    helper
+        .addSourceLines(
+            "Writer.java",
+            "import io.netty.channel.*;",
+            "class Writer extends ChannelOutboundHandlerAdapter {",
+            "  static final class Aggregator extends DefaultChannelPromise {",
+            "    private int done;",
+            "    private int expected;",
+            "    Aggregator(Channel channel) { super(channel); }",
+            "    private boolean awaitingPromises() { return done < expected; }",
+            "    public boolean awaitAll(long millis) throws InterruptedException { return await(millis); }",
+            "    @Override public ChannelPromise setFailure(Throwable cause) {",
+            "      if (awaitingPromises()) { done++; }",
+            "      return this;",
+            "    }",
+            "  }",
+            "  @Override",
+            "  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {",
+            "    Aggregator aggregator = new Aggregator(ctx.channel());",
+            "    aggregator.setFailure(new IllegalStateException());",
+            "    // BUG: Diagnostic contains: BlockingCallInEventLoop",
+            "    aggregator.awaitAll(10);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
