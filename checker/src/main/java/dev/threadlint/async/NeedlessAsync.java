@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.AsyncApis;
@@ -77,6 +78,13 @@ public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher
       // Flux.fromIterable, Flux.just, Flux.empty) hands out several values the way its callers
       // consume them; the synchronous alternative, a collection, is another type, not the same
       // value without the wrapper.
+      return Description.NO_MATCH;
+    }
+    Type value = async.valueType(method.getReturnType(), state);
+    if (value != null && value.hasTag(TypeTag.TYPEVAR) && method.getTypeParameters().contains(value.tsym)) {
+      // Generic in the future's value (azure-core's FluxUtil#toMono(Response<T>), #monoError): an
+      // adapter of any value or error into the async type, for async callers; its synchronous
+      // form would be the value itself.
       return Description.NO_MATCH;
     }
     Set<Object> completed = Collections.newSetFromMap(new IdentityHashMap<>());

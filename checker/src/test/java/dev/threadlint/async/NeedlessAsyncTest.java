@@ -372,6 +372,29 @@ class NeedlessAsyncTest {
         .doTest();
   }
 
+  /**
+   * azure-core's FluxUtil#toMono(Response<T>) and #monoError: generic in the future's value, they
+   * adapt any value (or error) into the async type for reactive callers; their synchronous form
+   * would be the value itself. A method with a concrete value type is still reported.
+   */
+  @Test
+  void adaptersGenericInTheFuturesValue() {
+    helper
+        .addSourceLines(
+            "Adapters.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "final class Adapters {",
+            "  static <T> Mono<T> toMono(Supplier<T> response) { return Mono.justOrEmpty(response.get()); }",
+            "  static <T> Mono<T> monoError(RuntimeException ex) { return Mono.error(ex); }",
+            "  static <T> CompletableFuture<T> failed(Throwable t) { return CompletableFuture.failedFuture(t); }",
+            "  // BUG: Diagnostic contains: Needless async",
+            "  static Mono<String> greeting(String name) { return Mono.just(\"hello \" + name); }",
+            "}")
+        .doTest();
+  }
+
   /** reactor-core's Flux.just, Flux.error, Mono.justOrEmpty: the factories themselves. */
   @Test
   void factoriesOfTheAsyncTypeItselfAreItsApi() {
