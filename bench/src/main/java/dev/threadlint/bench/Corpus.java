@@ -410,6 +410,16 @@ final class Corpus {
                   "javax.annotation:javax.annotation-api:1.3.2"),
               List.of()),
           new Project(
+              "azure-core",
+              "com.azure:azure-core:1.54.1",
+              List.of(),
+              List.of()),
+          new Project(
+              "aws-netty-nio-client",
+              "software.amazon.awssdk:netty-nio-client:2.29.0",
+              List.of(),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
