@@ -5,10 +5,14 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -36,14 +40,111 @@ public final class ApiMatcher {
     return type.orElse(null);
   }
 
-  /** Whether {@code type} is {@code superName} or a subtype of it (erased). */
-  public boolean isSubtype(@Nullable Type type, String superName, VisitorState state) {
-    Type target = resolve(superName, state);
-    if (type == null || target == null) {
+  /**
+   * The class of that name, for a test of whether {@code subject} (or {@code other}) is or extends
+   * it: null when javac has not entered a class of that name, even after completing all the
+   * supertypes of the subjects, as then neither extends it. Not completed: the test walks the
+   * subjects' supertypes and compares symbols ({@link #inHierarchy}). Most types the model names
+   * (a Vert.x, Reactor or Swing type in a compilation of plain JDK code) are in no compilation's
+   * hierarchy; looking each one up on the class path, and reading the class files of those that
+   * the code never uses, was a third of the plugin's fixed cost per compilation. A class is
+   * entered by the first class file or source that names it, and completing a type enters its
+   * supertypes.
+   */
+  @Nullable ClassSymbol classAbove(String name, @Nullable Type subject, @Nullable Type other, VisitorState state) {
+    ClassSymbol entered = entered(name, state);
+    if (entered == null) {
+      completeSupertypes(subject, state);
+      completeSupertypes(other, state);
+      entered = entered(name, state);
+    }
+    return entered;
+  }
+
+  /**
+   * Whether the erasure of {@code type} is {@code target} or a subtype of it, from the supertypes
+   * of {@code type} alone: {@code target} is not completed when it is not among them.
+   */
+  static boolean inHierarchy(@Nullable Type type, Symbol target, VisitorState state) {
+    if (type == null) {
       return false;
     }
-    Types javacTypes = state.getTypes();
-    return javacTypes.isSubtype(javacTypes.erasure(type), target);
+    Types types = state.getTypes();
+    Type erased = types.erasure(type);
+    if (erased.tsym == target) {
+      return true;
+    }
+    if (!erased.hasTag(TypeTag.CLASS)) {
+      return types.isSubtype(erased, types.erasure(target.type)); // an array: Object, Cloneable
+    }
+    try {
+      for (Type supertype : types.closure(erased)) {
+        if (supertype.tsym == target) {
+          return true;
+        }
+      }
+    } catch (Symbol.CompletionFailure missing) {
+      // A supertype's class file is not on the class path: javac's own test would fail too.
+    }
+    return false;
+  }
+
+  private static void completeSupertypes(@Nullable Type type, VisitorState state) {
+    if (type != null) {
+      Type erased = state.getTypes().erasure(type);
+      if (erased.hasTag(TypeTag.CLASS)) {
+        try {
+          state.getTypes().closure(erased);
+        } catch (Symbol.CompletionFailure missing) {
+          // A supertype's class file is not on the class path: what lies above it stays unknown.
+        }
+      }
+    }
+  }
+
+  /**
+   * The class of that name javac has entered, read as a top-level or as a nested class ({@code
+   * a.b.C.D} may be {@code a.b.C$D}), or null; no class-path search.
+   */
+  private @Nullable ClassSymbol entered(String name, VisitorState state) {
+    Symtab symtab = state.getSymtab();
+    for (Name flat : flatNames(name, symtab)) {
+      for (ClassSymbol found : symtab.getClassesForName(flat)) {
+        return found; // one per module, and a class-path build has one module
+      }
+    }
+    return null;
+  }
+
+  /** The flat names a qualified name may stand for, in this compilation's name table. */
+  private List<Name> flatNames(String name, Symtab symtab) {
+    Name.Table table = symtab.objectType.tsym.name.table;
+    if (table != flatNamesTable) {
+      flatNames.clear();
+      flatNamesTable = table;
+    }
+    List<Name> found = flatNames.get(name);
+    if (found == null) {
+      List<Name> candidates = new ArrayList<>(2);
+      StringBuilder flat = new StringBuilder(name);
+      candidates.add(table.fromString(name));
+      for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+        flat.setCharAt(dot, '$');
+        candidates.add(table.fromString(flat.toString()));
+      }
+      found = List.copyOf(candidates);
+      flatNames.put(name, found);
+    }
+    return found;
+  }
+
+  private Name.@Nullable Table flatNamesTable;
+  private final Map<String, List<Name>> flatNames = new HashMap<>();
+
+  /** Whether {@code type} is {@code superName} or a subtype of it (erased). */
+  public boolean isSubtype(@Nullable Type type, String superName, VisitorState state) {
+    ClassSymbol target = type == null ? null : classAbove(superName, type, null, state);
+    return target != null && inHierarchy(type, target, state);
   }
 
   /**
@@ -64,23 +165,24 @@ public final class ApiMatcher {
               && receiver.tsym != null
               && pattern.typeNameMatches(receiver.tsym.getQualifiedName().toString()));
     }
-    Type target = resolve(pattern.type(), state);
+    // The method's owner, its supertypes (whose methods it overrides) and the receiver's are the
+    // types the pattern's type must be among or between.
+    ClassSymbol target = classAbove(pattern.type(), method.owner.type, receiver, state);
     if (target == null) {
       return false;
     }
-    Types javacTypes = state.getTypes();
-    if (method.owner == target.tsym) {
+    if (method.owner == target) {
       return true;
     }
     if (receiver != null
-        && javacTypes.isSubtype(javacTypes.erasure(receiver), target)
-        && javacTypes.isSubtype(target, javacTypes.erasure(method.owner.type))) {
+        && inHierarchy(receiver, target, state)
+        && inHierarchy(target.type, method.owner, state)) {
       return true;
     }
     if (pattern.exactName() == null
         && !method.isConstructor()
         && (method.flags() & Flags.PUBLIC) != 0
-        && javacTypes.isSubtype(javacTypes.erasure(method.owner.type), target)) {
+        && inHierarchy(method.owner.type, target, state)) {
       // A name glob names a family of API methods across the type's hierarchy: `add*Listener` on
       // java.awt.Component covers JButton's addActionListener, declared in AbstractButton. Not a
       // subtype's internals: a promise aggregator's private awaitingPromises() is no await.
@@ -89,8 +191,8 @@ public final class ApiMatcher {
     if (method.isStatic() || method.isConstructor()) {
       return false;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, javacTypes)) {
-      if (overridden.owner == target.tsym) {
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (overridden.owner == target) {
         return true;
       }
     }

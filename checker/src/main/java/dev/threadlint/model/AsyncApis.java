@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -61,16 +62,15 @@ public final class AsyncApis {
 
   private @Nullable AsyncType computeAsyncType(Type type, VisitorState state) {
     AsyncType found = null;
-    Type foundType = null;
-    Types types = state.getTypes();
+    ClassSymbol foundClass = null;
     for (AsyncType candidate : model.asyncTypes()) {
-      Type resolved = matcher.resolve(candidate.type(), state);
-      if (resolved == null || !types.isSubtype(types.erasure(type), resolved)) {
+      ClassSymbol declared = matcher.classAbove(candidate.type(), type, null, state);
+      if (declared == null || !ApiMatcher.inHierarchy(type, declared, state)) {
         continue;
       }
-      if (found == null || types.isSubtype(resolved, foundType)) {
+      if (found == null || ApiMatcher.inHierarchy(declared.type, foundClass, state)) {
         found = candidate;
-        foundType = resolved;
+        foundClass = declared;
       }
     }
     return found;
