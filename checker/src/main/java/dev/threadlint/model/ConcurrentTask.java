@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import dev.threadlint.model.ThreadContext.Kind;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,5 +78,40 @@ public record ConcurrentTask(
    * @param task the task this region is the body of, or null for plain sequential code
    * @param root the method, lambda or class the region is
    */
-  public record Region(@Nullable ConcurrentTask task, Tree root) {}
+  public record Region(@Nullable ConcurrentTask task, Tree root) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Region that && Objects.equals(task, that.task) && root == that.root;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(task) * 31 + root.hashCode();
+    }
+  }
+
+  // Written out, not generated (see LockId#equals). Trees and symbols compare by identity, as
+  // javac's classes do not override equals; the list of ranges compares its arrays by identity.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ConcurrentTask that
+        && root == that.root
+        && kind == that.kind
+        && line == that.line
+        && startEnd == that.startEnd
+        && serial == that.serial
+        && loop == that.loop
+        && executor == that.executor
+        && ownClass == that.ownClass
+        && reason.equals(that.reason)
+        && Objects.equals(submitter, that.submitter)
+        && Objects.equals(repeated, that.repeated)
+        && Objects.equals(threadSafeClass, that.threadSafeClass)
+        && exclusive.equals(that.exclusive);
+  }
+
+  @Override
+  public int hashCode() {
+    return (root.hashCode() * 31 + kind.hashCode()) * 31 + line;
+  }
 }

@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.LockMode;
 import javax.lang.model.element.ElementKind;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,25 @@ import org.jspecify.annotations.Nullable;
  */
 public record LockId(
     Kind kind, @Nullable Symbol symbol, @Nullable LockMode mode, String text, boolean stable) {
+
+  // equals and hashCode are written out, as in the records below: a record's generated ones are
+  // linked by an invokedynamic bootstrap the first time they run, in every compilation, and the
+  // first such link in a JVM sets up java.lang.runtime.ObjectMethods (tens of milliseconds of a
+  // fresh javac's time, for three records whose only use of them is as map keys).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LockId that
+        && kind == that.kind
+        && symbol == that.symbol
+        && mode == that.mode
+        && stable == that.stable
+        && text.equals(that.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return (kind.hashCode() * 31 + Objects.hashCode(symbol)) * 31 + text.hashCode();
+  }
 
   /** What names the lock. */
   public enum Kind {
