@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +40,7 @@ public final class LockApis {
   private final Map<CallKey, Optional<LockRule>> cache = new HashMap<>();
   private final RulesByName<LockRule> rulesByName;
   /** The method names of the rules that take a lock; null if one names its methods by a glob. */
-  private final @Nullable List<String> acquiringNames;
+  private final @Nullable Set<String> acquiringNames;
 
   public LockApis(ThreadModel model, ApiMatcher matcher) {
     this.model = model;
@@ -51,8 +52,18 @@ public final class LockApis {
         names.add(rule.member().exactName());
       }
     }
-    this.acquiringNames = names.contains(null) ? null : List.copyOf(names);
+    this.acquiringNames = names.contains(null) ? null : Set.copyOf(names);
+    String common = acquiringNames == null ? "" : SourceText.commonPart(acquiringNames);
+    // A part shorter than three letters occurs too often to be worth searching for first.
+    this.anchor = common.length() >= 3 ? common : null;
+    this.longestName =
+        acquiringNames == null ? 0 : acquiringNames.stream().mapToInt(String::length).max().orElse(0);
   }
+
+  /** A part of every acquiring name (the JDK's rules: "ock"), or null. */
+  private final @Nullable String anchor;
+
+  private final int longestName;
 
   /**
    * Whether code of the unit may take a lock, from its source text: it does not if the text
@@ -68,6 +79,9 @@ public final class LockApis {
     String text = SourceText.of(unit);
     if (text == null || SourceText.mayEscape(text) || text.contains("ynchronized")) {
       return true;
+    }
+    if (anchor != null) {
+      return SourceText.containsAnyIdentifier(text, anchor, acquiringNames, longestName);
     }
     for (String name : acquiringNames) {
       if (SourceText.containsIdentifier(text, name)) {

@@ -2,6 +2,8 @@ package dev.threadlint.model;
 
 import com.sun.source.tree.CompilationUnitTree;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,56 @@ final class SourceText {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether any of {@code words} occurs in {@code text} as a whole identifier, where every word
+   * contains {@code anchor}: one search for the anchor, and at each occurrence a look at the
+   * identifier around it, instead of one search of the whole text per word. Same answers as
+   * {@link #containsIdentifier} for each word.
+   */
+  static boolean containsAnyIdentifier(String text, String anchor, Set<String> words, int longest) {
+    int length = text.length();
+    for (int at = text.indexOf(anchor); at >= 0; ) {
+      int start = at;
+      while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = at + anchor.length();
+      while (end < length && Character.isJavaIdentifierPart(text.charAt(end))) {
+        end++;
+      }
+      if (end - start <= longest && words.contains(text.substring(start, end))) {
+        return true;
+      }
+      at = text.indexOf(anchor, end); // the rest of this identifier holds no other word
+    }
+    return false;
+  }
+
+  /**
+   * The longest string that every word contains (the first found among those of equal length),
+   * or the empty string.
+   */
+  static String commonPart(Collection<String> words) {
+    String shortest = null;
+    for (String word : words) {
+      if (shortest == null || word.length() < shortest.length()) {
+        shortest = word;
+      }
+    }
+    if (shortest == null) {
+      return "";
+    }
+    for (int size = shortest.length(); size > 0; size--) {
+      for (int from = 0; from + size <= shortest.length(); from++) {
+        String part = shortest.substring(from, from + size);
+        if (words.stream().allMatch(word -> word.contains(part))) {
+          return part;
+        }
+      }
+    }
+    return "";
   }
 
   /**
