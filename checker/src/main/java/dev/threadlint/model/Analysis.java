@@ -262,12 +262,7 @@ public final class Analysis {
 
   /** The reactive type of the model that {@code type} is (or extends), or null. */
   public @Nullable ReactiveType reactiveType(@Nullable Type type, VisitorState state) {
-    for (ReactiveType reactive : model.reactiveTypes()) {
-      if (matcher.isSubtype(type, reactive.type(), state)) {
-        return reactive;
-      }
-    }
-    return null;
+    return contexts.reactiveType(type, state);
   }
 
   /** Whether publishers of the type are hot (a {@code hot-source} rule): processors, subjects. */

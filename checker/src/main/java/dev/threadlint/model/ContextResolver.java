@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -536,14 +537,36 @@ public final class ContextResolver {
 
   /** The reactive type the call is an operator or factory of, or null. */
   @Nullable ReactiveType reactiveTypeOf(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    Type owner = method.isStatic() || receiver == null ? method.owner.type : receiver;
-    for (ReactiveType type : model.reactiveTypes()) {
-      if (matcher.isSubtype(owner, type.type(), state)) {
-        return type;
-      }
-    }
-    return null;
+    return reactiveType(method.isStatic() || receiver == null ? method.owner.type : receiver, state);
   }
+
+  /**
+   * The reactive type of the model that {@code type} is (or extends), or null. Asked about the
+   * type of most calls (a dropped publisher, an operator's argument): remembered per class, as
+   * it depends only on the erased type's supertypes.
+   */
+  public @Nullable ReactiveType reactiveType(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return null;
+    }
+    Symbol erased = state.getTypes().erasure(type).tsym;
+    Optional<ReactiveType> known = reactiveTypes.get(erased);
+    if (known == null) {
+      ReactiveType found = null;
+      for (ReactiveType candidate : model.reactiveTypes()) {
+        if (matcher.isSubtype(type, candidate.type(), state)) {
+          found = candidate;
+          break;
+        }
+      }
+      known = Optional.ofNullable(found);
+      reactiveTypes.put(erased, known);
+    }
+    return known.orElse(null);
+  }
+
+  /** The reactive types of classes (per compilation: symbols are). */
+  private final Map<Symbol, Optional<ReactiveType>> reactiveTypes = new IdentityHashMap<>();
 
   /** {@code subject} is built only for a match: most methods match no rule. */
   private @Nullable ThreadContext contextOfOverride(
