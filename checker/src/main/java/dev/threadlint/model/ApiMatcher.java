@@ -7,12 +7,10 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -41,29 +39,39 @@ public final class ApiMatcher {
   }
 
   /**
-   * The class of that name, for a test of whether {@code subject} (or {@code other}) is or extends
-   * it: null when javac has not entered a class of that name, even after completing all the
-   * supertypes of the subjects, as then neither extends it. Not completed: the test walks the
-   * subjects' supertypes and compares symbols ({@link #inHierarchy}). Most types the model names
-   * (a Vert.x, Reactor or Swing type in a compilation of plain JDK code) are in no compilation's
-   * hierarchy; looking each one up on the class path, and reading the class files of those that
-   * the code never uses, was a third of the plugin's fixed cost per compilation. A class is
-   * entered by the first class file or source that names it, and completing a type enters its
-   * supertypes.
+   * The class among the supertypes of the erased {@code subject} (itself included) whose
+   * qualified name is {@code name}, or null. Read off javac's closure of the subject, which
+   * completes the subject's supertypes and nothing else: the model's type itself is neither
+   * looked up nor read. Most types the model names (a Vert.x, Reactor or Swing type in a
+   * compilation of plain JDK code) are in no compilation's hierarchy; looking each one up on the
+   * class path, and reading the class files of those it found, was a third of the plugin's fixed
+   * cost per compilation.
    */
-  @Nullable ClassSymbol classAbove(String name, @Nullable Type subject, @Nullable Type other, VisitorState state) {
-    ClassSymbol entered = entered(name, state);
-    if (entered == null) {
-      completeSupertypes(subject, state);
-      completeSupertypes(other, state);
-      entered = entered(name, state);
+  @Nullable ClassSymbol supertypeNamed(@Nullable Type subject, String name, VisitorState state) {
+    if (subject == null) {
+      return null;
     }
-    return entered;
+    Types types = state.getTypes();
+    Type erased = types.erasure(subject);
+    if (!erased.hasTag(TypeTag.CLASS) || erased.tsym == null) {
+      return null;
+    }
+    Name wanted = nameOf(erased.tsym, name);
+    try {
+      for (Type supertype : types.closure(erased)) {
+        if (supertype.tsym instanceof ClassSymbol found && found.getQualifiedName().equals(wanted)) {
+          return found;
+        }
+      }
+    } catch (Symbol.CompletionFailure missing) {
+      // A supertype's class file is not on the class path: javac's own test would fail too.
+    }
+    return null;
   }
 
   /**
    * Whether the erasure of {@code type} is {@code target} or a subtype of it, from the supertypes
-   * of {@code type} alone: {@code target} is not completed when it is not among them.
+   * of {@code type} alone.
    */
   static boolean inHierarchy(@Nullable Type type, Symbol target, VisitorState state) {
     if (type == null) {
@@ -89,62 +97,16 @@ public final class ApiMatcher {
     return false;
   }
 
-  private static void completeSupertypes(@Nullable Type type, VisitorState state) {
-    if (type != null) {
-      Type erased = state.getTypes().erasure(type);
-      if (erased.hasTag(TypeTag.CLASS)) {
-        try {
-          state.getTypes().closure(erased);
-        } catch (Symbol.CompletionFailure missing) {
-          // A supertype's class file is not on the class path: what lies above it stays unknown.
-        }
-      }
-    }
-  }
-
-  /**
-   * The class of that name javac has entered, read as a top-level or as a nested class ({@code
-   * a.b.C.D} may be {@code a.b.C$D}), or null; no class-path search.
-   */
-  private @Nullable ClassSymbol entered(String name, VisitorState state) {
-    Symtab symtab = state.getSymtab();
-    for (Name flat : flatNames(name, symtab)) {
-      for (ClassSymbol found : symtab.getClassesForName(flat)) {
-        return found; // one per module, and a class-path build has one module
-      }
-    }
-    return null;
-  }
-
-  /** The flat names a qualified name may stand for, in this compilation's name table. */
-  private List<Name> flatNames(String name, Symtab symtab) {
-    Name.Table table = symtab.objectType.tsym.name.table;
-    if (table != flatNamesTable) {
-      flatNames.clear();
-      flatNamesTable = table;
-    }
-    List<Name> found = flatNames.get(name);
-    if (found == null) {
-      List<Name> candidates = new ArrayList<>(2);
-      StringBuilder flat = new StringBuilder(name);
-      candidates.add(table.fromString(name));
-      for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
-        flat.setCharAt(dot, '$');
-        candidates.add(table.fromString(flat.toString()));
-      }
-      found = List.copyOf(candidates);
-      flatNames.put(name, found);
-    }
-    return found;
-  }
-
-  private Name.@Nullable Table flatNamesTable;
-  private final Map<String, List<Name>> flatNames = new HashMap<>();
-
   /** Whether {@code type} is {@code superName} or a subtype of it (erased). */
   public boolean isSubtype(@Nullable Type type, String superName, VisitorState state) {
-    ClassSymbol target = type == null ? null : classAbove(superName, type, null, state);
-    return target != null && inHierarchy(type, target, state);
+    if (type == null) {
+      return false;
+    }
+    if (!state.getTypes().erasure(type).hasTag(TypeTag.CLASS)) {
+      Type target = resolve(superName, state); // an array or a primitive: rare, asked of javac
+      return target != null && state.getTypes().isSubtype(state.getTypes().erasure(type), target);
+    }
+    return supertypeNamed(type, superName, state) != null;
   }
 
   /**
@@ -165,24 +127,22 @@ public final class ApiMatcher {
               && receiver.tsym != null
               && pattern.typeNameMatches(receiver.tsym.getQualifiedName().toString()));
     }
-    // The method's owner, its supertypes (whose methods it overrides) and the receiver's are the
-    // types the pattern's type must be among or between.
-    ClassSymbol target = classAbove(pattern.type(), method.owner.type, receiver, state);
-    if (target == null) {
+    // The pattern's type is the method's owner, or above it (the owner overrides or inherits the
+    // method), or between the receiver and the owner: found among the supertypes of those two.
+    ClassSymbol aboveOwner = supertypeNamed(method.owner.type, pattern.type(), state);
+    if (aboveOwner == method.owner) {
+      return true;
+    }
+    if (receiver != null) {
+      ClassSymbol target = supertypeNamed(receiver, pattern.type(), state);
+      if (target != null && inHierarchy(target.type, method.owner, state)) {
+        return true;
+      }
+    }
+    if (aboveOwner == null) {
       return false;
     }
-    if (method.owner == target) {
-      return true;
-    }
-    if (receiver != null
-        && inHierarchy(receiver, target, state)
-        && inHierarchy(target.type, method.owner, state)) {
-      return true;
-    }
-    if (pattern.exactName() == null
-        && !method.isConstructor()
-        && (method.flags() & Flags.PUBLIC) != 0
-        && inHierarchy(method.owner.type, target, state)) {
+    if (pattern.exactName() == null && !method.isConstructor() && (method.flags() & Flags.PUBLIC) != 0) {
       // A name glob names a family of API methods across the type's hierarchy: `add*Listener` on
       // java.awt.Component covers JButton's addActionListener, declared in AbstractButton. Not a
       // subtype's internals: a promise aggregator's private awaitingPromises() is no await.
@@ -192,7 +152,7 @@ public final class ApiMatcher {
       return false;
     }
     for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (overridden.owner == target) {
+      if (overridden.owner == aboveOwner) {
         return true;
       }
     }

@@ -64,8 +64,8 @@ public final class AsyncApis {
     AsyncType found = null;
     ClassSymbol foundClass = null;
     for (AsyncType candidate : model.asyncTypes()) {
-      ClassSymbol declared = matcher.classAbove(candidate.type(), type, null, state);
-      if (declared == null || !ApiMatcher.inHierarchy(type, declared, state)) {
+      ClassSymbol declared = matcher.supertypeNamed(type, candidate.type(), state);
+      if (declared == null) {
         continue;
       }
       if (found == null || ApiMatcher.inHierarchy(declared.type, foundClass, state)) {

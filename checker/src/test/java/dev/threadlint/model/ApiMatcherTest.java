@@ -4,9 +4,9 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ApiMatcher#isSubtype} looks a model type up only when javac has entered it, after
- * completing the supertypes of the type it tests: a type above a supertype that javac never
- * completed is still found.
+ * {@link ApiMatcher#isSubtype} finds a model type among the supertypes of the type it tests, never
+ * looking it up on the class path: a type above a supertype that javac had not completed is
+ * found, as is a nested type by its canonical name.
  */
 class ApiMatcherTest {
   private CompilationTestHelper probe(String superName) {
@@ -82,6 +82,20 @@ class ApiMatcherTest {
             "  void m() {",
             "    // BUG: Diagnostic contains: subtype of Base: true",
             "    Derived probe = null;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void anArrayIsCloneable() {
+    probe("java.lang.Cloneable")
+        .addSourceLines(
+            "Arrays.java",
+            "class Arrays {",
+            "  void m() {",
+            "    // BUG: Diagnostic contains: subtype of java.lang.Cloneable: true",
+            "    String[] probe = null;",
             "  }",
             "}")
         .doTest();
