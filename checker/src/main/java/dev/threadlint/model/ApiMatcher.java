@@ -57,16 +57,25 @@ public final class ApiMatcher {
       return null;
     }
     Name wanted = nameOf(erased.tsym, name);
-    try {
-      for (Type supertype : types.closure(erased)) {
-        if (supertype.tsym instanceof ClassSymbol found && found.getQualifiedName().equals(wanted)) {
-          return found;
-        }
+    for (Type supertype : supertypes(erased, types)) {
+      if (supertype.tsym instanceof ClassSymbol found && found.getQualifiedName().equals(wanted)) {
+        return found;
       }
-    } catch (Symbol.CompletionFailure missing) {
-      // A supertype's class file is not on the class path: javac's own test would fail too.
     }
     return null;
+  }
+
+  /**
+   * The supertypes of an erased class type, itself included (javac's closure, which javac
+   * caches); none when one's class file is missing from the class path, as javac's own subtype
+   * test would then fail too.
+   */
+  private static List<Type> supertypes(Type erased, Types types) {
+    try {
+      return types.closure(erased);
+    } catch (Symbol.CompletionFailure missing) {
+      return List.of();
+    }
   }
 
   /**
@@ -85,14 +94,10 @@ public final class ApiMatcher {
     if (!erased.hasTag(TypeTag.CLASS)) {
       return types.isSubtype(erased, types.erasure(target.type)); // an array: Object, Cloneable
     }
-    try {
-      for (Type supertype : types.closure(erased)) {
-        if (supertype.tsym == target) {
-          return true;
-        }
+    for (Type supertype : supertypes(erased, types)) {
+      if (supertype.tsym == target) {
+        return true;
       }
-    } catch (Symbol.CompletionFailure missing) {
-      // A supertype's class file is not on the class path: javac's own test would fail too.
     }
     return false;
   }
