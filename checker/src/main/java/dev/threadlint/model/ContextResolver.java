@@ -581,7 +581,7 @@ public final class ContextResolver {
     declarers.add(method);
     for (OverrideRule rule : candidates) {
       for (MethodSymbol declared : declarers) {
-        if (!rulesDeclaredIn(declared.owner).contains(rule)) {
+        if (!containsSame(rulesDeclaredIn(declared.owner), rule)) {
           continue;
         }
         String target =
@@ -613,6 +613,20 @@ public final class ContextResolver {
     }
     for (OverrideRule rule : candidates) {
       if (above.contains(rule)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the list holds that very rule. Not {@code List.contains}: a rule is a record, and its
+   * {@code equals} compares every component (and is linked through {@code ObjectMethods} on first
+   * use in each compilation), where the rules of one model are distinct objects.
+   */
+  private static boolean containsSame(List<OverrideRule> rules, OverrideRule rule) {
+    for (OverrideRule candidate : rules) {
+      if (candidate == rule) {
         return true;
       }
     }
