@@ -99,10 +99,11 @@ public final class Bench {
     if (options.jfr() && configurations.contains(Configuration.C)) {
       Path recording = options.work().resolve("runs").resolve(target.name()).resolve("c.jfr");
       JavacRun.Result result = javac.run(target, Configuration.C, "jfr",
-          // Method samples every 1 ms (max), thread CPU every 100 ms: Profile splits javac's own
-          // CPU from the JIT compilers'.
+          // Method samples every 1 ms (max), thread CPU every 100 ms, every JIT compilation:
+          // Profile splits javac's own CPU from the JIT compilers', and the compilers' time by
+          // whose code they compiled.
           List.of("-J-XX:StartFlightRecording=filename=" + recording
-              + ",settings=profile,method-profiling=max,jdk.ThreadCPULoad#period=100ms"));
+              + ",settings=profile,method-profiling=max,jdk.ThreadCPULoad#period=100ms,jdk.Compilation#threshold=0ms"));
       report(result, "JFR profile " + recording);
     }
     if (options.clock() && configurations.contains(Configuration.C)) {

@@ -18,8 +18,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * What a JFR recording of a javac run ({@code --jfr}) says about where the time goes: the share of
  * CPU samples with a plugin frame ({@code dev.threadlint}) on the stack, the share in Error Prone,
- * the plugin methods and top-of-stack methods that take the most samples, and the CPU time of the
- * javac thread and of the JIT compiler threads. Also runnable on its
+ * the plugin methods and top-of-stack methods that take the most samples, the CPU time of the
+ * javac thread and of the JIT compiler threads, and whose code the JIT compilers spent their time
+ * on (the plugin's, Error Prone's, javac's, the JDK's). Also runnable on its
  * own: {@code java -cp bench/target/classes dev.threadlint.bench.Profile work/runs/guava/c.jfr}.
  */
 final class Profile {
@@ -82,7 +83,50 @@ final class Profile {
       threads.forEach((group, seconds) -> text.append(String.format(" %s %.2f s;", group, seconds)));
       text.append('\n');
     }
+    Map<String, double[]> jit = jitByOwner(recording);
+    if (!jit.isEmpty()) {
+      text.append("  JIT compilations by the code compiled (jdk.Compilation; each compilation's wall time, C1 + C2):");
+      jit.forEach((owner, c) -> text.append(String.format(" %s %.2f s (C1 %.2f, C2 %.2f);", owner, c[0] + c[1], c[0], c[1])));
+      text.append('\n');
+    }
     return text.toString();
+  }
+
+  /**
+   * Seconds the JIT compilers spent on the methods of each owner: the plugin, Error Prone, javac,
+   * the JDK, the rest; {C1, C2} for each. In a fresh javac most of it is javac's own code, and the
+   * plugin's share is what its checks cost before they run compiled: the plugin's class loader is
+   * new in every compilation (Maven's compiler plugin, a javac process), so this is paid in every
+   * module. From {@code jdk.Compilation} events, which {@code --jfr} records all of ({@code
+   * threshold=0ms}); a compilation's duration is its wall time, which includes waiting for a core
+   * on a busy machine.
+   */
+  static Map<String, double[]> jitByOwner(Path recording) throws IOException {
+    Map<String, double[]> seconds = new LinkedHashMap<>();
+    for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+      if (!event.getEventType().getName().equals("jdk.Compilation") || event.getValue("method") == null) {
+        continue;
+      }
+      String owner = owner(event.<jdk.jfr.consumer.RecordedMethod>getValue("method").getType().getName());
+      int compiler = "c2".equalsIgnoreCase(event.getString("compiler")) ? 1 : 0;
+      seconds.computeIfAbsent(owner, o -> new double[2])[compiler] += event.getDuration().toNanos() / 1e9;
+    }
+    return seconds;
+  }
+
+  static String owner(String className) {
+    if (className.startsWith(PLUGIN)) {
+      return "plugin";
+    }
+    if (className.startsWith(ERROR_PRONE)) {
+      return "Error Prone";
+    }
+    if (className.startsWith("com.sun.tools.javac.") || className.startsWith("com.sun.source.")) {
+      return "javac";
+    }
+    return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+        ? "JDK"
+        : "other";
   }
 
   /**

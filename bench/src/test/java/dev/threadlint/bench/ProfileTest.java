@@ -46,6 +46,44 @@ class ProfileTest {
     assertTrue(javac > 0.5 && javac < 1.2, "javac thread CPU: " + cpu);
   }
 
+  @Test
+  void jitCompilationsAreGroupedByWhoseCodeTheyCompiled() {
+    assertEquals("plugin", Profile.owner("dev.threadlint.model.ContextResolver"));
+    assertEquals("Error Prone", Profile.owner("com.google.errorprone.scanner.ErrorProneScanner"));
+    assertEquals("javac", Profile.owner("com.sun.tools.javac.comp.Attr"));
+    assertEquals("javac", Profile.owner("com.sun.source.util.TreeScanner"));
+    assertEquals("JDK", Profile.owner("java.util.HashMap"));
+    assertEquals("JDK", Profile.owner("jdk.internal.misc.Unsafe"));
+    assertEquals("other", Profile.owner("com.google.common.collect.ImmutableList"));
+  }
+
+  @Test
+  void theJitTimeOfAMethodThatGetsHotIsCountedForItsOwner(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("jit.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+      recording.start();
+      long sum = 0;
+      for (int i = 0; i < 200_000; i++) {
+        sum += hot(i); // far past the invocation count at which C1 compiles a method
+      }
+      assertTrue(sum != 0);
+      Thread.sleep(200); // let a queued compilation finish
+      recording.stop();
+      recording.dump(file);
+    }
+
+    Map<String, double[]> jit = Profile.jitByOwner(file);
+
+    // This test class is in dev.threadlint.*, so its hot method counts as the plugin's.
+    assertTrue(jit.containsKey("plugin"), "owners: " + jit.keySet());
+    assertTrue(jit.get("plugin")[0] + jit.get("plugin")[1] > 0, "plugin JIT time");
+  }
+
+  private static long hot(int i) {
+    return (i * 31L) ^ (i >>> 3);
+  }
+
   /**
    * Burns 800 ms of this thread's CPU time, not of wall time: on a busy machine (a CI build
    * beside other work) a wall-clock spin got only 0.39 s of CPU and failed the test.
