@@ -19,24 +19,38 @@ import java.util.function.Function;
  */
 final class RulesByName<T> {
   private final List<T> rules;
-  private final Function<T, MemberPattern> member;
+  /** The rules with each exact method name, in model order (also the candidates when no glob matches). */
+  private final Map<String, List<T>> exact = new HashMap<>();
   /** The positions in {@link #rules} of the rules with each exact method name, ascending. */
-  private final Map<String, int[]> exact = new HashMap<>();
+  private final Map<String, int[]> exactPositions = new HashMap<>();
   /** The positions in {@link #rules} of the rules whose method name is a glob, ascending. */
   private final int[] globs;
+  /**
+   * The member patterns of the glob rules, by position in {@link #globs}: read from an array, not
+   * through the index's function, which differs from index to index and so is a call the JIT
+   * cannot inline in the code all indexes share.
+   */
+  private final MemberPattern[] globPatterns;
   private final Map<Name, List<T>> byName = new HashMap<>();
 
   RulesByName(List<T> rules, Function<T, MemberPattern> member) {
     this.rules = List.copyOf(rules);
-    this.member = member;
     Map<String, List<Integer>> byExactName = new HashMap<>();
     List<Integer> globbed = new ArrayList<>();
     for (int i = 0; i < this.rules.size(); i++) {
       String name = member.apply(this.rules.get(i)).exactName();
       (name == null ? globbed : byExactName.computeIfAbsent(name, n -> new ArrayList<>(1))).add(i);
     }
-    byExactName.forEach((name, positions) -> exact.put(name, toArray(positions)));
+    byExactName.forEach(
+        (name, positions) -> {
+          exactPositions.put(name, toArray(positions));
+          exact.put(name, positions.stream().map(this.rules::get).toList());
+        });
     this.globs = toArray(globbed);
+    this.globPatterns = new MemberPattern[globs.length];
+    for (int g = 0; g < globs.length; g++) {
+      globPatterns[g] = member.apply(this.rules.get(globs[g]));
+    }
   }
 
   /** Indexes member patterns themselves. */
@@ -57,21 +71,28 @@ final class RulesByName<T> {
   }
 
   private List<T> matching(String methodName) {
-    int[] named = exact.getOrDefault(methodName, NONE);
-    List<T> found = new ArrayList<>(named.length);
+    List<T> found = null; // most names match no glob: no list is built for them
+    int[] named = null;
     int next = 0; // the next of `named` to add: both lists are in model order, merged
-    for (int glob : globs) {
-      if (member.apply(rules.get(glob)).nameMatches(methodName)) {
-        while (next < named.length && named[next] < glob) {
+    for (int g = 0; g < globs.length; g++) {
+      if (globPatterns[g].nameMatches(methodName)) {
+        if (found == null) {
+          named = exactPositions.getOrDefault(methodName, NONE);
+          found = new ArrayList<>(named.length + 1);
+        }
+        while (next < named.length && named[next] < globs[g]) {
           found.add(rules.get(named[next++]));
         }
-        found.add(rules.get(glob));
+        found.add(rules.get(globs[g]));
       }
+    }
+    if (found == null) {
+      return exact.getOrDefault(methodName, List.of());
     }
     while (next < named.length) {
       found.add(rules.get(named[next++]));
     }
-    return found.isEmpty() ? List.of() : List.copyOf(found);
+    return List.copyOf(found);
   }
 
   private static final int[] NONE = {};
