@@ -105,6 +105,11 @@ public final class Bench {
           List.of("-J-XX:StartFlightRecording=filename=" + recording
               + ",settings=profile,method-profiling=max,jdk.ThreadCPULoad#period=100ms,jdk.Compilation#threshold=0ms"));
       report(result, "JFR profile " + recording);
+      if (Files.exists(recording)) {
+        String profile = Profile.summarize(recording);
+        System.out.print(profile);
+        results.profiled(target, profile);
+      }
     }
     if (options.clock() && configurations.contains(Configuration.C)) {
       JavacRun.Result result = javac.runWithClock(target, Configuration.C, "clock");

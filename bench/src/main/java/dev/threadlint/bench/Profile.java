@@ -89,6 +89,16 @@ final class Profile {
       jit.forEach((owner, c) -> text.append(String.format(" %s %.2f s (C1 %.2f, C2 %.2f);", owner, c[0] + c[1], c[0], c[1])));
       text.append('\n');
     }
+    Double javacThread = threads.get("javac thread");
+    double[] pluginJit = jit.get("plugin");
+    if (javacThread != null && pluginJit != null && samples > 0) {
+      double analysis = javacThread * inPlugin / samples;
+      double compiling = pluginJit[0] + pluginJit[1];
+      text.append(String.format(
+          "  the plugin's own cost in this run, estimated: %.2f s on the javac thread (its share of the samples"
+              + " times the thread's CPU) + %.2f s of JIT compiling its methods = %.2f s%n",
+          analysis, compiling, analysis + compiling));
+    }
     return text.toString();
   }
 

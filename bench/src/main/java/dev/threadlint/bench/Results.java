@@ -38,6 +38,8 @@ final class Results {
   private final List<String> notes = new ArrayList<>();
   /** Error Prone's clock of the checks, by target, from the runs with {@code --clock}. */
   private final Map<String, ClockReport.Timings> clocks = new LinkedHashMap<>();
+  /** What {@link Profile} says of each project's {@code --jfr} run. */
+  private final Map<String, String> profiles = new LinkedHashMap<>();
   private final List<Measured> corpus = new ArrayList<>();
   private final List<Measured> synthetic = new ArrayList<>();
   private String started = "";
@@ -82,6 +84,10 @@ final class Results {
 
   void measured(Target target, Map<Configuration, List<Measurement>> runs, boolean isSynthetic) {
     (isSynthetic ? synthetic : corpus).add(new Measured(target, runs));
+  }
+
+  void profiled(Target target, String profile) {
+    profiles.put(target.name(), profile);
   }
 
   boolean failed() {
@@ -184,6 +190,14 @@ final class Results {
     }
     if (!synthetic.isEmpty()) {
       scalingTable(md);
+    }
+    if (!profiles.isEmpty()) {
+      md.append("## JFR profile of one more run of (c) per project (--jfr)\n\n");
+      md.append("The plugin's cost read from within one run, where the machine's speed cancels out: its share of the"
+          + " javac thread's samples, and the JIT compilers' time on its methods (in a fresh javac the plugin's"
+          + " classes are loaded anew, so their compilation is paid in every compilation).\n\n```\n");
+      profiles.values().forEach(md::append);
+      md.append("```\n\n");
     }
     if (!findings.isEmpty()) {
       findingsTables(md, triage);

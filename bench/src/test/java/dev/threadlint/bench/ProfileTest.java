@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,34 @@ class ProfileTest {
     // This test class is in dev.threadlint.*, so its hot method counts as the plugin's.
     assertTrue(jit.containsKey("plugin"), "owners: " + jit.keySet());
     assertTrue(jit.get("plugin")[0] + jit.get("plugin")[1] > 0, "plugin JIT time");
+  }
+
+  @Test
+  void theSummaryEstimatesThePluginsOwnCostFromItsSamplesAndItsJit(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("estimate.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
+      recording.enable("jdk.CPUInformation");
+      recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+      recording.start();
+      Thread spinner = new Thread(ProfileTest::spin, "main");
+      spinner.start();
+      spinner.join();
+      recording.stop();
+      recording.dump(file);
+    }
+
+    String summary = Profile.summarize(file);
+
+    // Every sample is in this class's spin (dev.threadlint.*: the plugin's), so the estimate's
+    // javac-thread part is about the spinner's 800 ms of CPU.
+    Matcher estimate =
+        Pattern.compile("estimated: ([0-9.]+) s on the javac thread .* \\+ ([0-9.]+) s of JIT").matcher(summary);
+    assertTrue(estimate.find(), summary);
+    double analysis = Double.parseDouble(estimate.group(1));
+    assertTrue(analysis > 0.4 && analysis < 1.2, summary);
+    assertTrue(Double.parseDouble(estimate.group(2)) > 0, summary);
   }
 
   private static long hot(int i) {
