@@ -10,9 +10,12 @@ import com.sun.tools.javac.api.JavacTaskImpl;
 import com.sun.tools.javac.api.JavacTool;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Types;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -206,6 +209,52 @@ class MemberPatternTest {
             method(
                 "java.util.concurrent.BlockingQueue", "poll", "long,java.util.concurrent.TimeUnit")));
     assertFalse(matches(pattern, method("java.util.Queue", "poll", "")));
+  }
+
+  @Test
+  void arrayNestedAndVarargsParametersAreSpelledAsTheModelWritesThem() {
+    assertTrue(matches("java.io.InputStream#read(byte[])", method("java.io.InputStream", "read", "byte[]")));
+    assertTrue(
+        matches(
+            "java.util.AbstractMap.SimpleEntry#<init>(java.util.Map.Entry)",
+            method("java.util.AbstractMap.SimpleEntry", "<init>", "java.util.Map.Entry")));
+    // A varargs parameter is an array.
+    assertTrue(
+        matches(
+            "java.lang.String#format(java.lang.String,java.lang.Object[])",
+            method("java.lang.String", "format", "java.lang.String,java.lang.Object[]")));
+    assertFalse(
+        matches(
+            "java.lang.String#format(java.lang.String,java.lang.Object)",
+            method("java.lang.String", "format", "java.lang.String,java.lang.Object[]")));
+  }
+
+  @Test
+  void typeAnnotationsDoNotHideAParametersType() throws Exception {
+    // Erasure keeps type annotations on String and primitives, and Type#toString prints them
+    // ("@N java.lang.String"): the pattern must still match.
+    JavaFileObject source =
+        new SimpleJavaFileObject(URI.create("string:///A.java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return "import java.lang.annotation.*;"
+                + " @Target(ElementType.TYPE_USE) @interface N {}"
+                + " class A { void m(@N String s, @N int i, @N Object o) {} }";
+          }
+        };
+    JavacTaskImpl task =
+        (JavacTaskImpl) JavacTool.create().getTask(null, null, null, List.of(), null, List.of(source));
+    task.analyze();
+    MethodSymbol m =
+        (MethodSymbol)
+            task.getElements().getTypeElement("A").getEnclosedElements().stream()
+                .filter(e -> e.getSimpleName().contentEquals("m"))
+                .findFirst()
+                .orElseThrow();
+
+    assertTrue(
+        MemberPattern.parse("A#m(java.lang.String,int,java.lang.Object)")
+            .paramsMatch(m, Types.instance(task.getContext())));
   }
 
   @Test
