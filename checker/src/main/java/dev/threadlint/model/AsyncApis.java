@@ -147,16 +147,18 @@ public final class AsyncApis {
     if (candidates.isEmpty()) {
       return Set.of(); // most calls, asked about by several checks each
     }
-    CallKey key = CallKey.of(method, receiver);
-    Set<AsyncRole> roles = roleCache.get(key);
-    if (roles == null) {
-      roles = EnumSet.noneOf(AsyncRole.class);
-      for (AsyncRule rule : candidates) {
-        if (!roles.contains(rule.role()) && matcher.matchesCall(rule.member(), method, receiver, state)) {
-          roles.add(rule.role());
-        }
+    // Computed out of line on a call's first question (see CallKey).
+    return roleCache.computeIfAbsent(
+        CallKey.of(method, receiver), k -> computeRoles(candidates, method, receiver, state));
+  }
+
+  private Set<AsyncRole> computeRoles(
+      List<AsyncRule> candidates, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Set<AsyncRole> roles = EnumSet.noneOf(AsyncRole.class);
+    for (AsyncRule rule : candidates) {
+      if (!roles.contains(rule.role()) && matcher.matchesCall(rule.member(), method, receiver, state)) {
+        roles.add(rule.role());
       }
-      roleCache.put(key, roles);
     }
     return roles;
   }

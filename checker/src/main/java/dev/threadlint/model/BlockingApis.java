@@ -54,13 +54,11 @@ public final class BlockingApis {
       // annotates most of its API, with @Fluent and the like).
       return null;
     }
-    CallKey key = CallKey.of(method, receiver);
-    Optional<BlockingApi> cached = cache.get(key);
-    if (cached == null) {
-      cached = Optional.ofNullable(compute(rules, method, receiver, state));
-      cache.put(key, cached);
-    }
-    return cached.orElse(null);
+    // A call's first lookup computes it through computeIfAbsent, which the JIT does not inline
+    // (see CallKey): the rule matching stays out of the compiled code of every caller.
+    return cache
+        .computeIfAbsent(CallKey.of(method, receiver), k -> Optional.ofNullable(compute(rules, method, receiver, state)))
+        .orElse(null);
   }
 
   /** Whether the method is annotated as non-blocking (it is then never blocking, even if its body is). */

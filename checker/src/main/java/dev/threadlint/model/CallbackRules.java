@@ -73,13 +73,12 @@ final class CallbackRules {
     if (candidates.isEmpty()) {
       return null;
     }
-    Selection key = new Selection(method, receiver == null ? null : receiver.tsym, index, count);
-    Optional<CallbackRule> selected = selections.get(key);
-    if (selected == null) {
-      selected = Optional.ofNullable(compute(candidates, method, receiver, index, count, state));
-      selections.put(key, selected);
-    }
-    return selected.orElse(null);
+    // Computed out of line on a call's first question (see CallKey).
+    return selections
+        .computeIfAbsent(
+            new Selection(method, receiver == null ? null : receiver.tsym, index, count),
+            k -> Optional.ofNullable(compute(candidates, method, receiver, index, count, state)))
+        .orElse(null);
   }
 
   private @Nullable CallbackRule compute(

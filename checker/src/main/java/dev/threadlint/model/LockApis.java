@@ -100,20 +100,20 @@ public final class LockApis {
     if (candidates.isEmpty()) {
       return null; // most calls: no lock rule names the method
     }
-    CallKey key = CallKey.of(method, receiver);
-    Optional<LockRule> cached = cache.get(key);
-    if (cached == null) {
-      LockRule found = null;
-      for (LockRule rule : candidates) {
-        if (matcher.matchesCall(rule.member(), method, receiver, state)) {
-          found = rule;
-          break;
-        }
+    // Computed out of line on a call's first question (see CallKey).
+    return cache
+        .computeIfAbsent(CallKey.of(method, receiver), k -> Optional.ofNullable(firstMatching(candidates, method, receiver, state)))
+        .orElse(null);
+  }
+
+  private @Nullable LockRule firstMatching(
+      List<LockRule> candidates, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (LockRule rule : candidates) {
+      if (matcher.matchesCall(rule.member(), method, receiver, state)) {
+        return rule;
       }
-      cached = Optional.ofNullable(found);
-      cache.put(key, cached);
     }
-    return cached.orElse(null);
+    return null;
   }
 
   /** The lock action of a call and the lock it acts on, or null if it takes or releases none. */
