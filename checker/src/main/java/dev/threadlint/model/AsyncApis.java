@@ -52,7 +52,7 @@ public final class AsyncApis {
         || !(type.hasTag(TypeTag.CLASS) || type.hasTag(TypeTag.TYPEVAR))) {
       return null; // primitives, method types of a method select, packages, errors
     }
-    Optional<AsyncType> cached = typeCache.get(type.tsym); // no computeIfAbsent: see RulesByName
+    Optional<AsyncType> cached = typeCache.get(type.tsym); // get, then put: computeIfAbsent would need a lambda capturing state, allocated per call
     if (cached == null) {
       cached = Optional.ofNullable(computeAsyncType(type, state));
       typeCache.put(type.tsym, cached);
