@@ -176,15 +176,7 @@ public final class ThreadModelParser {
   }
 
   private void annotated(Line line) {
-    String on = line.optional("on", "method");
-    AnnotationTarget target =
-        switch (on) {
-          case "method" -> AnnotationTarget.METHOD;
-          case "class" -> AnnotationTarget.CLASS;
-          case "any" -> AnnotationTarget.ANY;
-          default -> throw new IllegalArgumentException(
-              "on= must be method, class or any, not '" + on + "'");
-        };
+    AnnotationTarget target = line.annotationTarget(true);
     model.annotationRules.add(
         new AnnotationRule(
             line.typeName(),
@@ -259,13 +251,7 @@ public final class ThreadModelParser {
   }
 
   private void proxiedAsync(Line line) {
-    String on = line.optional("on", "method");
-    AnnotationTarget target =
-        switch (on) {
-          case "method" -> AnnotationTarget.METHOD;
-          case "any" -> AnnotationTarget.ANY;
-          default -> throw new IllegalArgumentException("on= must be method or any, not '" + on + "'");
-        };
+    AnnotationTarget target = line.annotationTarget(false);
     model.proxiedAsyncRules.add(new ProxiedAsyncRule(line.typeName(), target, line.required("framework")));
   }
 
@@ -379,6 +365,23 @@ public final class ThreadModelParser {
         case "write" -> LockMode.WRITE;
         default -> throw new IllegalArgumentException(
             "mode= must be read or write, not '" + mode + "'");
+      };
+    }
+
+    /** on=method (the default), on=any, and on=class where {@code classAllowed}. */
+    AnnotationTarget annotationTarget(boolean classAllowed) {
+      String on = optional("on", "method");
+      return switch (on) {
+        case "method" -> AnnotationTarget.METHOD;
+        case "any" -> AnnotationTarget.ANY;
+        case "class" -> {
+          if (classAllowed) {
+            yield AnnotationTarget.CLASS;
+          }
+          throw new IllegalArgumentException("on= must be method or any, not '" + on + "'");
+        }
+        default -> throw new IllegalArgumentException(
+            "on= must be " + (classAllowed ? "method, class or any" : "method or any") + ", not '" + on + "'");
       };
     }
 
