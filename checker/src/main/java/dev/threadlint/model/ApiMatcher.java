@@ -30,7 +30,8 @@ public final class ApiMatcher {
 
   /** The erased type of that name, or null when it is not on the classpath. */
   public @Nullable Type resolve(String name, VisitorState state) {
-    Optional<Type> type = types.get(name); // get, then put: computeIfAbsent would need a lambda capturing state, allocated per call
+    // Get, then put: computeIfAbsent would allocate a lambda capturing `state` on every call.
+    Optional<Type> type = types.get(name);
     if (type == null) {
       Type found = state.getTypeFromString(name);
       type = Optional.ofNullable(found == null ? null : state.getTypes().erasure(found));

@@ -52,7 +52,9 @@ public final class AsyncApis {
         || !(type.hasTag(TypeTag.CLASS) || type.hasTag(TypeTag.TYPEVAR))) {
       return null; // primitives, method types of a method select, packages, errors
     }
-    Optional<AsyncType> cached = typeCache.get(type.tsym); // get, then put: computeIfAbsent would need a lambda capturing state, allocated per call
+    // Get, then put: asked of most calls' types, where computeIfAbsent would allocate a lambda
+    // capturing `state` every time (the call caches use it only after their name filter).
+    Optional<AsyncType> cached = typeCache.get(type.tsym);
     if (cached == null) {
       cached = Optional.ofNullable(computeAsyncType(type, state));
       typeCache.put(type.tsym, cached);

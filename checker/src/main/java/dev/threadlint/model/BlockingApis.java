@@ -57,7 +57,9 @@ public final class BlockingApis {
     // A call's first lookup computes it through computeIfAbsent, which the JIT does not inline
     // (see CallKey): the rule matching stays out of the compiled code of every caller.
     return cache
-        .computeIfAbsent(CallKey.of(method, receiver), k -> Optional.ofNullable(compute(rules, method, receiver, state)))
+        .computeIfAbsent(
+            CallKey.of(method, receiver),
+            k -> Optional.ofNullable(compute(rules, method, receiver, state)))
         .orElse(null);
   }
 

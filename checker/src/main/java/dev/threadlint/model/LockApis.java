@@ -102,7 +102,9 @@ public final class LockApis {
     }
     // Computed out of line on a call's first question (see CallKey).
     return cache
-        .computeIfAbsent(CallKey.of(method, receiver), k -> Optional.ofNullable(firstMatching(candidates, method, receiver, state)))
+        .computeIfAbsent(
+            CallKey.of(method, receiver),
+            k -> Optional.ofNullable(firstMatching(candidates, method, receiver, state)))
         .orElse(null);
   }
 

@@ -381,7 +381,8 @@ public final class ThreadModelParser {
           throw new IllegalArgumentException("on= must be method or any, not '" + on + "'");
         }
         default -> throw new IllegalArgumentException(
-            "on= must be " + (classAllowed ? "method, class or any" : "method or any") + ", not '" + on + "'");
+            "on= must be " + (classAllowed ? "method, class or any" : "method or any")
+                + ", not '" + on + "'");
       };
     }
 
