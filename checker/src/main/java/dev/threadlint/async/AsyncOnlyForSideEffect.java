@@ -75,9 +75,15 @@ public final class AsyncOnlyForSideEffect extends AsyncCheck implements MethodTr
   private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
     AsyncApis async = analysis.asyncApis();
     List<ExpressionTree> returned = asyncReturns(tree, async, state);
-    if (returned.isEmpty()) {
-      return Description.NO_MATCH;
-    }
+    // Most methods return no future: the rest is a method of its own (see NeedlessAsync#match).
+    return returned.isEmpty()
+        ? Description.NO_MATCH
+        : matchAsyncReturns(tree, returned, analysis, state);
+  }
+
+  private Description matchAsyncReturns(
+      MethodTree tree, List<ExpressionTree> returned, Analysis analysis, VisitorState state) {
+    AsyncApis async = analysis.asyncApis();
     MethodSymbol method = ASTHelpers.getSymbol(tree);
     List<Chain> chains = new ArrayList<>();
     for (ExpressionTree expression : returned) {
