@@ -81,9 +81,12 @@ public final class AsyncSelfInvocation extends BugChecker
     }
     Analysis analysis = this.analysis.get(state);
     ProxiedAsync async = analysis == null ? null : analysis.proxiedAsync(method);
-    if (async == null) {
-      return Description.NO_MATCH;
-    }
+    // The finding's message in a method of its own: C1 compiles a whole method, and this one
+    // runs on every call.
+    return async == null ? Description.NO_MATCH : describe(tree, method, async);
+  }
+
+  private Description describe(Tree tree, MethodSymbol method, ProxiedAsync async) {
     String annotation = "@" + simpleName(async.rule().annotation());
     String why =
         async.onClass()

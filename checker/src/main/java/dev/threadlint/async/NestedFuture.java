@@ -84,9 +84,21 @@ public final class NestedFuture extends AsyncCheck
       return Description.NO_MATCH;
     }
     AsyncType outer = async.asyncType(result, state);
-    if (outer == null) {
-      return Description.NO_MATCH; // most calls: no future or publisher
-    }
+    // Most calls make no future or publisher: the rest is a method of its own (C1 compiles a whole
+    // method, and this one runs on every call).
+    return outer == null
+        ? Description.NO_MATCH
+        : matchAsyncCall(tree, method, result, outer, analysis, state);
+  }
+
+  private Description matchAsyncCall(
+      MethodInvocationTree tree,
+      MethodSymbol method,
+      Type result,
+      AsyncType outer,
+      Analysis analysis,
+      VisitorState state) {
+    AsyncApis async = analysis.asyncApis();
     Type value = async.valueType(result, state);
     AsyncType inner = async.asyncType(value, state);
     if (inner == null) {

@@ -74,9 +74,20 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
       return Description.NO_MATCH;
     }
     Type receiverType = AsyncApis.receiverType(tree, method);
-    if (!async.is(AsyncRole.AWAITS, method, receiverType, state)) {
-      return Description.NO_MATCH;
-    }
+    // Most calls await nothing: the rest is a method of its own (C1 compiles a whole method, and
+    // this one runs on every call).
+    return async.is(AsyncRole.AWAITS, method, receiverType, state)
+        ? matchAwait(tree, method, receiverType, analysis, state)
+        : Description.NO_MATCH;
+  }
+
+  private Description matchAwait(
+      MethodInvocationTree tree,
+      MethodSymbol method,
+      @Nullable Type receiverType,
+      Analysis analysis,
+      VisitorState state) {
+    AsyncApis async = analysis.asyncApis();
     ExpressionTree awaited =
         method.isStatic()
             ? (tree.getArguments().isEmpty() ? null : tree.getArguments().get(0))
