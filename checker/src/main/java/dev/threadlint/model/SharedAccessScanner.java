@@ -322,43 +322,59 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     if (byReference != null) {
       return byReference;
     }
-    int line = line(tree);
+    // The tasks are built in methods of their own: this runs for every method of a unit with
+    // tasks, and C1 compiles a whole method, where most methods are none of these.
     String annotation = safety.threadSafeAnnotation(owner);
     if (annotation != null && !method.isConstructor() && threadSafeEntryPoint(method, owner)) {
-      String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
-          + method.getSimpleName() + "` may be called from many threads at once";
-      return new ConcurrentTask(
-          tree, Kind.WORKER, reason, line, null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation, List.of());
+      return threadSafeClassTask(tree, method, owner, annotation);
     }
     if (owner != null
         && startedThreads.containsKey(owner)
         && method.getSimpleName().contentEquals("run")
         && method.getParameters().isEmpty()) {
-      String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
-      String again = startedThreads.get(owner);
-      return new ConcurrentTask(
-          tree, Kind.WORKER, reason, line, null, -1, again.isEmpty() ? null : again, null, null, false, owner, null, List.of());
+      return startedThreadTask(tree, owner);
     }
     if (method.isConstructor() || method.isStatic()) {
       return null;
     }
     ThreadContext context = contexts.contextOfMethod(path, state);
     if (concurrent(context.kind()) && context.origin() != null) {
-      // A named class handed to a thread (`executor.submit(new Job())`): its instance fields are
-      // its own; only what it shares with other code can race. Handed only to an executor that
-      // runs its tasks one at a time, it never overlaps the other tasks handed to that executor.
-      Executor executor =
-          owner != null && contexts.handedToOneExecutor(owner)
-              ? executorOf(context.origin(), null)
-              : new Executor(null, false);
-      return new ConcurrentTask(
-          tree, context.kind(), context.reason(), line, null, -1, null, null, executor.variable(), executor.serial(), owner, null, List.of());
+      return handedClassTask(tree, owner, context);
     }
     if (context.kind().forbidsBlocking()) {
       // An event-loop or UI callback (a Netty handler method): it races with worker tasks only.
-      return new ConcurrentTask(tree, context.kind(), context.reason(), line, null, -1, null, null, null, false, null, null, List.of());
+      return new ConcurrentTask(tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
     }
     return null;
+  }
+
+  private ConcurrentTask threadSafeClassTask(
+      MethodTree tree, MethodSymbol method, ClassSymbol owner, String annotation) {
+    String reason = "its class `" + owner.getSimpleName() + "` is `@" + annotation + "`, so `"
+        + method.getSimpleName() + "` may be called from many threads at once";
+    return new ConcurrentTask(
+        tree, Kind.WORKER, reason, line(tree), null, -1, "its class is `@" + annotation + "`, so other threads may call it at the same time", null, null, false, null, annotation, List.of());
+  }
+
+  private ConcurrentTask startedThreadTask(MethodTree tree, ClassSymbol owner) {
+    String reason = "`" + owner.getSimpleName() + "` is a thread started in this file, and `run` is its body";
+    String again = startedThreads.get(owner);
+    return new ConcurrentTask(
+        tree, Kind.WORKER, reason, line(tree), null, -1, again.isEmpty() ? null : again, null, null, false, owner, null, List.of());
+  }
+
+  /**
+   * A named class handed to a thread ({@code executor.submit(new Job())}): its instance fields are
+   * its own; only what it shares with other code can race. Handed only to an executor that runs
+   * its tasks one at a time, it never overlaps the other tasks handed to that executor.
+   */
+  private ConcurrentTask handedClassTask(MethodTree tree, @Nullable ClassSymbol owner, ThreadContext context) {
+    Executor executor =
+        owner != null && contexts.handedToOneExecutor(owner)
+            ? executorOf(context.origin(), null)
+            : new Executor(null, false);
+    return new ConcurrentTask(
+        tree, context.kind(), context.reason(), line(tree), null, -1, null, null, executor.variable(), executor.serial(), owner, null, List.of());
   }
 
   /**
