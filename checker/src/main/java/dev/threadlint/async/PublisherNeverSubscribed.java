@@ -129,6 +129,11 @@ public final class PublisherNeverSubscribed extends BugChecker
     if (reactive == null || isRead(variable, block)) {
       return Description.NO_MATCH;
     }
+    return unusedLocal(tree, call, reactive);
+  }
+
+  /** The finding on a local publisher nothing reads (built apart: {@link #checkLocal} runs on every local). */
+  private Description unusedLocal(VariableTree tree, MethodInvocationTree call, ReactiveType reactive) {
     String subject =
         "`" + tree.getName() + "` holds a `" + simpleName(call) + "` that is never used";
     return buildDescription(tree).setMessage(message(subject, reactive)).build();

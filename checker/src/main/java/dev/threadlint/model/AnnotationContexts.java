@@ -31,6 +31,16 @@ final class AnnotationContexts {
     if (annotated == null || !matcher.hasAnyAnnotation(annotated, annotations)) {
       return null; // most methods and classes: none of the rules' annotations, no rule to try
     }
+    return firstMatchingRule(method, where, state);
+  }
+
+  /**
+   * The context of the first rule that applies to a method whose member or class carries one of
+   * the rules' annotations. Apart from {@link #contextOf}'s filter, which runs for every method,
+   * so that the JIT compiles the filter without this.
+   */
+  private @Nullable ThreadContext firstMatchingRule(
+      MethodSymbol method, AnnotationTarget where, VisitorState state) {
     for (AnnotationRule rule : model.annotationRules()) {
       boolean onMethod =
           where == AnnotationTarget.METHOD
@@ -54,25 +64,36 @@ final class AnnotationContexts {
           && !matcher.isSubtype(method.getReturnType(), rule.returns(), state)) {
         continue;
       }
-      String simple = ContextPhrases.simpleName(rule.annotation());
-      StringBuilder reason = new StringBuilder();
-      if (onMethod) {
-        reason.append("`").append(method.getSimpleName()).append("` is annotated `@").append(simple).append("`");
-      } else {
-        reason.append("its class `").append(annotatedClass.getSimpleName()).append("` is annotated `@").append(simple).append("`");
-      }
-      if (classAnnotation != null) {
-        reason.append(" in a class annotated `@").append(ContextPhrases.simpleName(classAnnotation)).append("`");
-      }
-      if (rule.returns() != null) {
-        reason.append(" and returns `").append(method.getReturnType().tsym.getSimpleName()).append("`");
-      }
-      if (rule.kind().forbidsBlocking()) {
-        reason.append(", so ").append(phrases.calledOn(rule.kind(), rule.framework()).replace(" calls on ", " calls it on "));
-      }
-      return ThreadContext.of(rule.kind(), reason.toString(), rule.framework());
+      return ThreadContext.of(
+          rule.kind(), reason(rule, method, onMethod, annotatedClass, classAnnotation), rule.framework());
     }
     return null;
+  }
+
+  /** Why the method runs in the rule's context: which annotation, on what, and what that means. */
+  private String reason(
+      AnnotationRule rule,
+      MethodSymbol method,
+      boolean onMethod,
+      @Nullable Symbol annotatedClass,
+      @Nullable String classAnnotation) {
+    String simple = ContextPhrases.simpleName(rule.annotation());
+    StringBuilder reason = new StringBuilder();
+    if (onMethod) {
+      reason.append("`").append(method.getSimpleName()).append("` is annotated `@").append(simple).append("`");
+    } else {
+      reason.append("its class `").append(annotatedClass.getSimpleName()).append("` is annotated `@").append(simple).append("`");
+    }
+    if (classAnnotation != null) {
+      reason.append(" in a class annotated `@").append(ContextPhrases.simpleName(classAnnotation)).append("`");
+    }
+    if (rule.returns() != null) {
+      reason.append(" and returns `").append(method.getReturnType().tsym.getSimpleName()).append("`");
+    }
+    if (rule.kind().forbidsBlocking()) {
+      reason.append(", so ").append(phrases.calledOn(rule.kind(), rule.framework()).replace(" calls on ", " calls it on "));
+    }
+    return reason.toString();
   }
 
   /**

@@ -575,6 +575,16 @@ public final class ContextResolver {
     if (candidates.isEmpty() || !anyDeclaredAbove(candidates, method.owner, state)) {
       return null;
     }
+    return contextOfDeclarer(method, candidates, subject, state);
+  }
+
+  /**
+   * The context of the first candidate rule declared in a type the method overrides or in its own
+   * class. Apart from {@link #contextOfOverride}'s filters, which run for every method, so that the
+   * JIT compiles them without this.
+   */
+  private @Nullable ThreadContext contextOfDeclarer(
+      MethodSymbol method, List<OverrideRule> candidates, Supplier<String> subject, VisitorState state) {
     // The methods it overrides, then itself: found once for all candidates (five rules, such as
     // Netty's `ChannelHandler#*`, are candidates for every method of every class).
     List<MethodSymbol> declarers = new ArrayList<>(ASTHelpers.findSuperMethods(method, state.getTypes()));
@@ -584,13 +594,16 @@ public final class ContextResolver {
         if (!containsSame(rulesDeclaredIn(declared.owner), rule)) {
           continue;
         }
-        String target =
-            "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
-        String reason = subject.get() + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
-        return ThreadContext.of(rule.kind(), reason, rule.framework());
+        return overrideContext(rule, declared, subject);
       }
     }
     return null;
+  }
+
+  private ThreadContext overrideContext(OverrideRule rule, MethodSymbol declared, Supplier<String> subject) {
+    String target = "`" + ApiMatcher.ownerName(declared) + "#" + declared.getSimpleName() + "`";
+    String reason = subject.get() + " " + target + ", which " + phrases.calledOn(rule.kind(), rule.framework());
+    return ThreadContext.of(rule.kind(), reason, rule.framework());
   }
 
   /**

@@ -265,18 +265,24 @@ public final class UnitLocks {
       conditionalAcquisitions(tree.getCondition(), false);
       scan(tree.getElseStatement(), null);
       LockSet elseEnd = held;
+      // Most ifs take or release no lock in either branch: whichever completes, the same locks
+      // are held after it, and its branches need not be read for whether they complete.
+      held = thenEnd.equals(before) && elseEnd.equals(before) ? before : afterIf(tree, before, thenEnd, elseEnd);
+      return null;
+    }
+
+    /** The locks held after an if whose branches end holding different ones: those of the branches that complete. */
+    private static LockSet afterIf(IfTree tree, LockSet before, LockSet thenEnd, LockSet elseEnd) {
       boolean thenCompletes = completesNormally(tree.getThenStatement());
       boolean elseCompletes = tree.getElseStatement() == null || completesNormally(tree.getElseStatement());
       if (thenCompletes && elseCompletes) {
-        held = thenEnd.retainAll(elseEnd);
+        return thenEnd.retainAll(elseEnd);
       } else if (thenCompletes) {
-        held = thenEnd;
+        return thenEnd;
       } else if (elseCompletes) {
-        held = elseEnd;
-      } else {
-        held = before;
+        return elseEnd;
       }
-      return null;
+      return before;
     }
 
     /**

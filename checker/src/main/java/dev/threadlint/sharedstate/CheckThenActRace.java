@@ -260,12 +260,17 @@ public final class CheckThenActRace extends BugChecker
     if (other == null) {
       return Description.NO_MATCH;
     }
+    return lazyInitRace(tree, field, accesses.describeRun(check), other);
+  }
+
+  /** The finding on a lazy initialisation two threads can run (built apart from the search, which runs far more often). */
+  private Description lazyInitRace(IfTree tree, VarSymbol field, String run, String other) {
     String name = "`" + field.getSimpleName() + "`";
     boolean isStatic = field.isStatic();
     boolean isVolatile = (field.flags() & Flags.VOLATILE) != 0;
     return describe(
         tree,
-        name + " is initialised lazily (checked for null, then assigned) in " + accesses.describeRun(check)
+        name + " is initialised lazily (checked for null, then assigned) in " + run
             + ", while " + other + " can do the same",
         "two threads can both see null and both create it; one of them"
             + (isVolatile ? " uses an object the other replaces" : " may even see a half-built object, as the field is not volatile"),
