@@ -10,71 +10,189 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Compiles the same argfile several times in one JVM, as Maven's compiler plugin runs javac for
- * each module of a build: javac's own code is compiled by the JIT after the first modules, while
- * the processor path (Error Prone and the plugin) is loaded by a new class loader for each
- * compilation and starts cold every time. Prints, per compilation, the wall time, the process CPU
- * time (JIT and GC threads included) and the CPU time of the thread that runs javac, after a full
- * GC so that no compilation pays for the previous one's garbage; where Error Prone ran, also its own
- * clock of its set-up and of each check ({@link CheckTimings}).
+ * Compiles argfiles several times in one JVM, as Maven's compiler plugin runs javac for each
+ * module of a build: javac's own code is compiled by the JIT after the first modules, while the
+ * processor path (Error Prone and the plugin) is loaded by a new class loader for each compilation
+ * and starts cold every time. Prints, per compilation, the wall time, the process CPU time (JIT and
+ * GC threads included) and the CPU time of the thread that runs javac, after a full GC so that no
+ * compilation pays for the previous one's garbage; where Error Prone ran, also its own clock of its
+ * set-up and of each check ({@link CheckTimings}).
  *
- * <p>Runnable on a harness argfile: {@code java <the -J options of the configuration, without -J>
- * -cp bench/target/classes dev.threadlint.bench.InProcess 10 work/runs/vertx-core/c-run1.args}.
+ * <p>Given several argfiles (the harness's {@code a-run1.args b-run1.args c-run1.args}), each round
+ * compiles each of them in turn, and the summary compares them round by round: the compilations of
+ * one round run seconds apart, so a change of the host's speed over the minutes of the run (which
+ * moves single measurements on this project's VMs by a third) mostly cancels out of the differences.
+ * The first {@code --warmups} rounds are printed but left out of the summary: they are where javac
+ * itself gets compiled.
+ *
+ * <p>Runnable on harness argfiles: {@code java <the -J options of the configuration, without -J>
+ * -cp bench/target/classes dev.threadlint.bench.InProcess --warmups 2 10 work/runs/vertx-core/b-run1.args
+ * work/runs/vertx-core/c-run1.args}.
  */
 final class InProcess {
   /** How many checks the timings line names. */
   private static final int TOP_CHECKS = 6;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private InProcess() {}
 
+  /** What one compilation cost, in seconds. */
+  record Cost(double wall, double cpu, double javacThread) {}
+
   public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: InProcess <compilations> <argfile> [<folder for javac's output>]");
-      System.exit(2);
+    int warmups = 0;
+    Path logs = null;
+    int next = 0;
+    while (next < args.length && args[next].startsWith("--")) {
+      switch (args[next]) {
+        case "--warmups" -> warmups = Integer.parseInt(value(args, next));
+        case "--logs" -> logs = Path.of(value(args, next));
+        default -> usage("unknown option " + args[next]);
+      }
+      next += 2;
     }
-    int compilations = Integer.parseInt(args[0]);
-    Path argfile = Path.of(args[1]);
-    Path logs = args.length > 2 ? Path.of(args[2]) : null;
-    int failed = run(compilations, argfile, logs, System.out);
+    if (args.length - next < 2) {
+      usage("no rounds or no argfile");
+    }
+    int rounds = Integer.parseInt(args[next]);
+    List<Path> argfiles = new ArrayList<>();
+    for (int i = next + 1; i < args.length; i++) {
+      argfiles.add(Path.of(args[i]));
+    }
+    int failed = run(warmups, rounds, argfiles, logs, System.out);
     System.exit(failed == 0 ? 0 : 1);
   }
 
-  /** Runs the compilations; returns how many exited non-zero. javac's output goes to {@code logs} or nowhere. */
-  static int run(int compilations, Path argfile, Path logs, PrintStream out) throws IOException {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    com.sun.management.OperatingSystemMXBean process =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static String value(String[] args, int option) {
+    if (option + 1 >= args.length) {
+      usage(args[option] + " needs a value");
+    }
+    return args[option + 1];
+  }
+
+  private static void usage(String problem) {
+    System.err.println("InProcess: " + problem);
+    System.err.println("usage: InProcess [--warmups N] [--logs <folder for javac's output>] <rounds> <argfile>...");
+    System.exit(2);
+  }
+
+  /** One argfile, {@code rounds} times, no warm-up round; returns how many compilations exited non-zero. */
+  static int run(int rounds, Path argfile, Path logs, PrintStream out) throws IOException {
+    return run(0, rounds, List.of(argfile), logs, out);
+  }
+
+  /**
+   * Runs {@code warmups + rounds} rounds, each compiling every argfile in turn, then prints the
+   * summary of the measured rounds; returns how many compilations exited non-zero. javac's output
+   * goes to {@code logs} or nowhere.
+   */
+  static int run(int warmups, int rounds, List<Path> argfiles, Path logs, PrintStream out) throws IOException {
     if (logs != null) {
       Files.createDirectories(logs);
     }
+    int total = warmups + rounds;
+    List<List<Cost>> measured = new ArrayList<>();
+    argfiles.forEach(argfile -> measured.add(new ArrayList<>()));
     int failed = 0;
-    for (int i = 1; i <= compilations; i++) {
-      System.gc();
-      long thread0 = threads.getCurrentThreadCpuTime();
-      long cpu0 = process.getProcessCpuTime();
-      long wall0 = System.nanoTime();
-      CheckTimings.Compilation compilation;
-      try (OutputStream log =
-              logs == null ? OutputStream.nullOutputStream() : Files.newOutputStream(logs.resolve("compilation-" + i + ".log"));
-          PrintWriter writer = new PrintWriter(new OutputStreamWriter(log, StandardCharsets.UTF_8))) {
-        compilation = CheckTimings.compile(new String[] {"@" + argfile}, writer);
-      }
-      int exit = compilation.exitCode();
-      long wall1 = System.nanoTime();
-      long cpu1 = process.getProcessCpuTime();
-      long thread1 = threads.getCurrentThreadCpuTime();
-      if (exit != 0) {
-        failed++;
-      }
-      out.printf(
-          "[in-process] compilation %d/%d  wall %6.2f s  cpu %6.2f s  javac thread %6.2f s  exit %d%n",
-          i, compilations, (wall1 - wall0) / 1e9, (cpu1 - cpu0) / 1e9, (thread1 - thread0) / 1e9, exit);
-      if (compilation.timings() != null) {
-        out.printf("[in-process]   %s%n", compilation.timings().describe(TOP_CHECKS));
+    for (int round = 1; round <= total; round++) {
+      for (int k = 0; k < argfiles.size(); k++) {
+        Path argfile = argfiles.get(k);
+        String label = argfiles.size() == 1 ? "" : argfile.getFileName() + "  ";
+        String log = "compilation-" + round + (argfiles.size() == 1 ? "" : "-" + (k + 1)) + ".log";
+        System.gc();
+        long thread0 = THREADS.getCurrentThreadCpuTime();
+        long cpu0 = PROCESS.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        CheckTimings.Compilation compilation;
+        try (OutputStream stream = logs == null ? OutputStream.nullOutputStream() : Files.newOutputStream(logs.resolve(log));
+            PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+          compilation = CheckTimings.compile(new String[] {"@" + argfile}, writer);
+        }
+        Cost cost =
+            new Cost(
+                (System.nanoTime() - wall0) / 1e9,
+                (PROCESS.getProcessCpuTime() - cpu0) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9);
+        int exit = compilation.exitCode();
+        if (exit != 0) {
+          failed++;
+        }
+        if (round > warmups) {
+          measured.get(k).add(cost);
+        }
+        out.printf(
+            "[in-process] %s %d/%d  %swall %6.2f s  cpu %6.2f s  javac thread %6.2f s  exit %d%n",
+            round > warmups ? "compilation" : "warm-up",
+            round,
+            total,
+            label,
+            cost.wall(),
+            cost.cpu(),
+            cost.javacThread(),
+            exit);
+        if (compilation.timings() != null) {
+          out.printf("[in-process]   %s%n", compilation.timings().describe(TOP_CHECKS));
+        }
       }
     }
+    if (argfiles.size() > 1 && rounds > 0) {
+      summarize(argfiles, measured, out);
+    }
     return failed;
+  }
+
+  /**
+   * Medians per argfile, then for each later argfile against each earlier one the difference of
+   * the same round's compilations as a share of the first argfile's (with a, b, c: (b−a)/a,
+   * (c−a)/a and (c−b)/a), median [lowest, highest] over the rounds.
+   */
+  static void summarize(List<Path> argfiles, List<List<Cost>> measured, PrintStream out) {
+    int rounds = measured.get(0).size();
+    out.printf("[in-process] summary of %d rounds, medians:%n", rounds);
+    for (int k = 0; k < argfiles.size(); k++) {
+      out.printf(
+          "[in-process]   %s  cpu %s  javac thread %s%n",
+          argfiles.get(k).getFileName(),
+          Stats.of(measured.get(k).stream().map(Cost::cpu).toList()).format(" s"),
+          Stats.of(measured.get(k).stream().map(Cost::javacThread).toList()).format(" s"));
+    }
+    String base = name(argfiles.get(0));
+    out.printf("[in-process] differences within each round, as a share of %s (median [lowest, highest]):%n", base);
+    for (int i = 1; i < argfiles.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        out.printf(
+            "[in-process]   (%s − %s)/%s  cpu %s  javac thread %s%n",
+            name(argfiles.get(i)),
+            name(argfiles.get(j)),
+            base,
+            share(measured, i, j, Cost::cpu),
+            share(measured, i, j, Cost::javacThread));
+      }
+    }
+  }
+
+  private static String share(List<List<Cost>> measured, int i, int j, ToDoubleFunction<Cost> metric) {
+    List<Double> shares = new ArrayList<>();
+    for (int round = 0; round < measured.get(0).size(); round++) {
+      double base = metric.applyAsDouble(measured.get(0).get(round));
+      shares.add((metric.applyAsDouble(measured.get(i).get(round)) - metric.applyAsDouble(measured.get(j).get(round))) / base * 100);
+    }
+    Stats stats = Stats.of(shares);
+    return String.format("%+.1f%% [%+.1f, %+.1f]", stats.median(), stats.min(), stats.max());
+  }
+
+  /** {@code a} for {@code a-run1.args}: the harness names argfiles after their configuration. */
+  static String name(Path argfile) {
+    String file = argfile.getFileName().toString();
+    int dash = file.indexOf('-');
+    return dash > 0 ? file.substring(0, dash) : file;
   }
 }

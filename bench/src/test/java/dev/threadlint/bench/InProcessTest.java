@@ -82,4 +82,51 @@ class InProcessTest {
 
     assertEquals(2, failed);
   }
+
+  @Test
+  void interleavesSeveralArgfilesAndLeavesTheWarmUpRoundsOutOfTheSummary() throws Exception {
+    Path source = Files.writeString(dir.resolve("E.java"), "class E {}");
+    Path a = Files.write(dir.resolve("a-run1.args"), List.of("-d", dir.toString(), source.toString()));
+    Path b = Files.write(dir.resolve("b-run1.args"), List.of("-g", "-d", dir.toString(), source.toString()));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    int failed = InProcess.run(1, 2, List.of(a, b), dir.resolve("logs"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertEquals(0, failed);
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    String all = String.join("\n", lines);
+    assertTrue(lines.get(0).startsWith("[in-process] warm-up 1/3  a-run1.args  wall"), all);
+    assertTrue(lines.get(1).startsWith("[in-process] warm-up 1/3  b-run1.args  wall"), all);
+    assertTrue(lines.get(2).startsWith("[in-process] compilation 2/3  a-run1.args  wall"), all);
+    assertTrue(lines.get(5).startsWith("[in-process] compilation 3/3  b-run1.args  wall"), all);
+    assertEquals("[in-process] summary of 2 rounds, medians:", lines.get(6), all);
+    assertTrue(lines.get(7).startsWith("[in-process]   a-run1.args  cpu "), all);
+    assertTrue(lines.get(10).matches("\\[in-process\\]   \\(b − a\\)/a  cpu [-+][0-9.]+% .*"), all);
+    assertEquals(11, lines.size(), all);
+    assertTrue(Files.exists(dir.resolve("logs").resolve("compilation-3-2.log")));
+  }
+
+  @Test
+  void theSummaryComparesEachRoundsCompilationsAsAShareOfTheFirstArgfiles() {
+    List<Path> argfiles = List.of(Path.of("a-run1.args"), Path.of("b-run1.args"), Path.of("c-run1.args"));
+    List<List<InProcess.Cost>> measured =
+        List.of(
+            List.of(cost(10), cost(20)),
+            List.of(cost(12), cost(22)), // b − a: 2 s of 10 s, 2 s of 20 s: +20%, +10%
+            List.of(cost(13), cost(26))); // c − b: +10%, +20%; c − a: +30%, +30%
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    InProcess.summarize(argfiles, measured, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    String all = String.join("\n", lines);
+    assertEquals("[in-process]   b-run1.args  cpu 17.0 s ±29%  javac thread 8.5 s ±29%", lines.get(2), all);
+    assertEquals("[in-process]   (b − a)/a  cpu +15.0% [+10.0, +20.0]  javac thread +15.0% [+10.0, +20.0]", lines.get(5), all);
+    assertEquals("[in-process]   (c − a)/a  cpu +30.0% [+30.0, +30.0]  javac thread +30.0% [+30.0, +30.0]", lines.get(6), all);
+    assertEquals("[in-process]   (c − b)/a  cpu +15.0% [+10.0, +20.0]  javac thread +15.0% [+10.0, +20.0]", lines.get(7), all);
+  }
+
+  private static InProcess.Cost cost(double cpu) {
+    return new InProcess.Cost(cpu / 2, cpu, cpu / 2);
+  }
 }
