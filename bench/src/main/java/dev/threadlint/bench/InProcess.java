@@ -189,10 +189,8 @@ final class InProcess {
     return String.format("%+.1f%% [%+.1f, %+.1f]", stats.median(), stats.min(), stats.max());
   }
 
-  /** {@code a} for {@code a-run1.args}: the harness names argfiles after their configuration. */
+  /** {@code a} for the harness's {@code a-run1.args}, {@code c-new} for {@code c-new.args}. */
   static String name(Path argfile) {
-    String file = argfile.getFileName().toString();
-    int dash = file.indexOf('-');
-    return dash > 0 ? file.substring(0, dash) : file;
+    return argfile.getFileName().toString().replaceFirst("\\.args$", "").replaceFirst("-run[0-9]+$", "");
   }
 }

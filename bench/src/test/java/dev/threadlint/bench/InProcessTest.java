@@ -126,6 +126,13 @@ class InProcessTest {
     assertEquals("[in-process]   (c − b)/a  cpu +15.0% [+10.0, +20.0]  javac thread +15.0% [+10.0, +20.0]", lines.get(7), all);
   }
 
+  @Test
+  void namesAnArgfileAfterItsConfiguration() {
+    assertEquals("a", InProcess.name(Path.of("work/runs/guava/a-run1.args")));
+    assertEquals("c-new", InProcess.name(Path.of("/tmp/c-new.args")));
+    assertEquals("c-run1.txt", InProcess.name(Path.of("c-run1.txt")));
+  }
+
   private static InProcess.Cost cost(double cpu) {
     return new InProcess.Cost(cpu / 2, cpu, cpu / 2);
   }
