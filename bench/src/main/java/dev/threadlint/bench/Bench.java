@@ -116,7 +116,19 @@ public final class Bench {
       report(result, "Error Prone's clock");
       results.record(result);
     }
+    if (options.inProcessRounds() > 0 && !synthetic && runs > 0) {
+      inProcess(target, configurations);
+    }
     results.measured(target, measured, synthetic);
+  }
+
+  /** The target's configurations compiled in turn in one JVM ({@code --in-process}). */
+  private void inProcess(Target target, List<Configuration> configurations) throws IOException, InterruptedException {
+    JavacRun.InProcessRun run = javac.inProcess(target, configurations, options.inProcessRounds());
+    String summary = run.summary();
+    System.out.printf("[bench]   %-16s in one JVM (%d warm-up + %d rounds), exit %d, log %s%n%s",
+        target.name(), JavacRun.IN_PROCESS_WARMUPS, options.inProcessRounds(), run.exit(), run.log(), summary.indent(4));
+    results.inProcess(target, summary, run.exit() == 0 ? null : "a compilation exited non-zero or the JVM failed: see " + run.log());
   }
 
   private static void report(JavacRun.Result result, String what) {

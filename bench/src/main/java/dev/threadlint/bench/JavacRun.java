@@ -17,6 +17,10 @@ final class JavacRun {
   private static final Path TIME = Path.of("/usr/bin/time");
   /** {@link CheckTimings}, by name: this JVM cannot load it (no access to javac's internals). */
   private static final String CLOCK_MAIN = "dev.threadlint.bench.CheckTimings";
+  /** {@link InProcess}, by name, for the same reason. */
+  private static final String IN_PROCESS_MAIN = "dev.threadlint.bench.InProcess";
+  /** Rounds of {@link #inProcess} left out of its summary: where javac itself gets compiled. */
+  static final int IN_PROCESS_WARMUPS = 2;
 
   /**
    * The outcome of one run.
@@ -118,6 +122,54 @@ final class JavacRun {
     Diagnostics diagnostics = Diagnostics.parse(output, target.sources(), new HashSet<>(toolchain.pluginChecks()));
     Maven.deleteRecursively(classes);
     return new Result(target, configuration, measurement, diagnostics, log, clock ? ClockReport.parse(output) : null);
+  }
+
+  /**
+   * Compiles the argfiles of the target's first measured run of each configuration in turn, round
+   * after round, in one JVM ({@link InProcess}); returns its output, whose end compares the
+   * configurations round by round. Call after {@link #run} has written those argfiles.
+   */
+  InProcessRun inProcess(Target target, List<Configuration> configurations, int rounds)
+      throws IOException, InterruptedException {
+    Path dir = work.resolve("runs").resolve(target.name());
+    Path classes = dir.resolve("classes");
+    Files.createDirectories(classes);
+    List<String> command = new ArrayList<>(List.of(toolchain.javac().resolveSibling("java").toString()));
+    List<String> jvmOptions = new ArrayList<>();
+    List<String> argfiles = new ArrayList<>();
+    for (Configuration configuration : configurations) {
+      for (String option : configuration.javacOptions(toolchain)) {
+        if (option.startsWith("-J") && !jvmOptions.contains(option.substring(2))) {
+          jvmOptions.add(option.substring(2));
+        }
+      }
+      argfiles.add(dir.resolve(configuration.label() + "-run1.args").toString());
+    }
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), IN_PROCESS_MAIN));
+    command.addAll(List.of("--warmups", Integer.toString(IN_PROCESS_WARMUPS), Integer.toString(rounds)));
+    command.addAll(argfiles);
+    Path log = dir.resolve("in-process.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int exit = process.waitFor();
+    Maven.deleteRecursively(classes);
+    return new InProcessRun(Files.readString(log), exit, log);
+  }
+
+  /** The output of an {@link #inProcess} run, its exit code (non-zero: a compilation failed) and its log. */
+  record InProcessRun(String output, int exit, Path log) {
+    /** The summary at the end of the output, without the {@code [in-process]} prefix. */
+    String summary() {
+      int start = output.indexOf("[in-process] summary of ");
+      if (start < 0) {
+        return "";
+      }
+      StringBuilder text = new StringBuilder();
+      output.substring(start).lines()
+          .filter(line -> line.startsWith("[in-process] "))
+          .forEach(line -> text.append(line.substring("[in-process] ".length())).append('\n'));
+      return text.toString();
+    }
   }
 
   private static String join(List<Path> paths) {

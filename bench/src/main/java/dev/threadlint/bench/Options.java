@@ -21,6 +21,9 @@ import java.util.List;
  *   --jfr                       also record one JFR profile of configuration c per target
  *   --clock                     also one run of configuration c per target that reads Error
  *                               Prone's clock of each check (CheckTimings)
+ *   --in-process N              also, per target, N rounds of its configurations compiled in turn
+ *                               in one JVM after 2 warm-up rounds (InProcess): javac warm, Error
+ *                               Prone and the plugin cold, as in a multi-module Maven build
  *   --work work                 work folder (downloads, sources, logs, results)
  * </pre>
  */
@@ -36,6 +39,7 @@ record Options(
     List<Configuration> syntheticConfigurations,
     boolean jfr,
     boolean clock,
+    int inProcessRounds,
     boolean quick,
     Path work) {
 
@@ -51,6 +55,7 @@ record Options(
     List<Configuration> syntheticConfigurations = List.of(Configuration.A, Configuration.B, Configuration.C);
     boolean jfr = false;
     boolean clock = false;
+    int inProcessRounds = 0;
     boolean quick = false;
     Path work = Path.of("work");
     for (int i = 0; i < args.length; i++) {
@@ -76,6 +81,7 @@ record Options(
             syntheticConfigurations = list(args[++i]).stream().map(Configuration::parse).toList();
         case "--jfr" -> jfr = true;
         case "--clock" -> clock = true;
+        case "--in-process" -> inProcessRounds = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + arg + " (see bench/README.md)");
       }
@@ -86,7 +92,7 @@ record Options(
     }
     projects.forEach(Corpus::named); // fails early on a misspelt name
     return new Options(errorProneClasspath, pluginJar, errorProneVersion, projects, configurations, runs, warmups,
-        sizes, syntheticConfigurations, jfr, clock, quick, work.toAbsolutePath());
+        sizes, syntheticConfigurations, jfr, clock, inProcessRounds, quick, work.toAbsolutePath());
   }
 
   private static List<String> list(String value) {

@@ -40,6 +40,8 @@ final class Results {
   private final Map<String, ClockReport.Timings> clocks = new LinkedHashMap<>();
   /** What {@link Profile} says of each project's {@code --jfr} run. */
   private final Map<String, String> profiles = new LinkedHashMap<>();
+  /** The summaries of the {@code --in-process} rounds, by target. */
+  private final Map<String, String> inProcess = new LinkedHashMap<>();
   private final List<Measured> corpus = new ArrayList<>();
   private final List<Measured> synthetic = new ArrayList<>();
   private String started = "";
@@ -88,6 +90,14 @@ final class Results {
 
   void profiled(Target target, String profile) {
     profiles.put(target.name(), profile);
+  }
+
+  /** The summary of a target's {@code --in-process} rounds, and what went wrong if anything did. */
+  void inProcess(Target target, String summary, String problem) {
+    inProcess.put(target.name(), summary + (problem == null ? "" : "(" + problem + ")\n"));
+    if (problem != null) {
+      notes.add(target.name() + ", in one JVM: " + problem);
+    }
   }
 
   boolean failed() {
@@ -198,6 +208,15 @@ final class Results {
           + " classes are loaded anew, so their compilation is paid in every compilation).\n\n```\n");
       profiles.values().forEach(md::append);
       md.append("```\n\n");
+    }
+    if (!inProcess.isEmpty()) {
+      md.append("## In one JVM, as a multi-module Maven build runs javac (--in-process)\n\n");
+      md.append("Each project's configurations compiled in turn, round after round, in one JVM after ")
+          .append(JavacRun.IN_PROCESS_WARMUPS)
+          .append(" warm-up rounds: javac's own code warm, Error Prone and the plugin loaded by a new class loader,"
+              + " cold, for every compilation. The differences are taken within each round, whose compilations run"
+              + " seconds apart (CPU: the whole process, JIT and GC included; javac thread: its own CPU).\n\n");
+      inProcess.forEach((name, summary) -> md.append("**").append(name).append("**\n\n```\n").append(summary).append("```\n\n"));
     }
     if (!findings.isEmpty()) {
       findingsTables(md, triage);
