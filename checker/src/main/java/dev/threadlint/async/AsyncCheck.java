@@ -5,17 +5,10 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
-import dev.threadlint.model.AsyncApis;
-import dev.threadlint.model.AsyncSignatures;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -33,21 +26,6 @@ abstract class AsyncCheck extends BugChecker implements CompilationUnitTreeMatch
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
     return analysis.enterUnit(tree, state, canonicalName());
-  }
-
-  /**
-   * The method's returned expressions when it is a method with a body (not a constructor) that
-   * returns a future or publisher and returns something; empty otherwise.
-   */
-  static List<ExpressionTree> asyncReturns(MethodTree tree, AsyncApis async, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null
-        || tree.getBody() == null
-        || method.isConstructor()
-        || !async.isAsync(method.getReturnType(), state)) {
-      return List.of();
-    }
-    return AsyncSignatures.returnedExpressions(tree);
   }
 
   /** Runs {@code body} with the analysis, guarded; no match when the configuration is bad. */

@@ -8,7 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -52,7 +51,7 @@ import org.jspecify.annotations.Nullable;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "AsyncOnlyForSideEffect.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
-public final class AsyncOnlyForSideEffect extends AsyncCheck implements MethodTreeMatcher {
+public final class AsyncOnlyForSideEffect extends AsyncReturnsCheck {
 
   @Inject
   public AsyncOnlyForSideEffect(ErrorProneFlags flags) {
@@ -68,20 +67,7 @@ public final class AsyncOnlyForSideEffect extends AsyncCheck implements MethodTr
   private record Chain(MethodInvocationTree sideEffect, List<MethodInvocationTree> continuations) {}
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return guarded(state, analysis -> match(tree, analysis, state));
-  }
-
-  private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
-    AsyncApis async = analysis.asyncApis();
-    List<ExpressionTree> returned = asyncReturns(tree, async, state);
-    // Most methods return no future: the rest is a method of its own (see NeedlessAsync#match).
-    return returned.isEmpty()
-        ? Description.NO_MATCH
-        : matchAsyncReturns(tree, returned, analysis, state);
-  }
-
-  private Description matchAsyncReturns(
+  Description matchAsyncReturns(
       MethodTree tree, List<ExpressionTree> returned, Analysis analysis, VisitorState state) {
     AsyncApis async = analysis.asyncApis();
     MethodSymbol method = ASTHelpers.getSymbol(tree);

@@ -8,7 +8,6 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -48,7 +47,7 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Catalogue.BASE_URL + "NeedlessAsync.md",
     tags = BugPattern.StandardTags.SIMPLIFICATION)
-public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher {
+public final class NeedlessAsync extends AsyncReturnsCheck {
 
   @Inject
   public NeedlessAsync(ErrorProneFlags flags) {
@@ -61,21 +60,7 @@ public final class NeedlessAsync extends AsyncCheck implements MethodTreeMatcher
   }
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    return guarded(state, analysis -> match(tree, analysis, state));
-  }
-
-  private Description match(MethodTree tree, Analysis analysis, VisitorState state) {
-    AsyncApis async = analysis.asyncApis();
-    List<ExpressionTree> returned = asyncReturns(tree, async, state);
-    // Most methods return no future: the rest is a method of its own, which the JIT compiles only
-    // where many methods do (C1 compiles a whole method, its cold code included).
-    return returned.isEmpty()
-        ? Description.NO_MATCH
-        : matchAsyncReturns(tree, returned, analysis, state);
-  }
-
-  private Description matchAsyncReturns(
+  Description matchAsyncReturns(
       MethodTree tree, List<ExpressionTree> returned, Analysis analysis, VisitorState state) {
     AsyncApis async = analysis.asyncApis();
     MethodSymbol method = ASTHelpers.getSymbol(tree);
