@@ -106,6 +106,7 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
     AsyncType awaitedAsync = async.asyncType(awaitedType, state);
     boolean publisher = awaitedAsync != null && awaitedAsync.kind() == AsyncKind.PUBLISHER;
     String call = BlockingApis.display(method, method.isStatic() ? null : receiverType);
+    String handedOffBy = handedOffBy(tree, awaited, analysis, state);
     String message =
         "Sync over async: `"
             + call
@@ -114,11 +115,18 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
             + "` completes, "
             + where
             + ". The thread is held for the whole wait (a small pool or an event loop can"
-            + " deadlock on it) and the async signature promises callers something it does not"
-            + " deliver. Compose instead: "
-            + (publisher
-                ? "flatMap, zipWith or then(...) on the publisher."
-                : "thenCompose or thenCombine (Vert.x: compose), and return the composed future.");
+            + " deadlock on it)"
+            + (handedOffBy != null
+                // The task was started in the same expression: nothing to compose with.
+                ? ". Run the task directly instead of handing it to another thread and waiting for"
+                    + " it; if it must run elsewhere, return the future `"
+                    + handedOffBy
+                    + "` gives (or continue from it) instead of waiting."
+                : " and the async signature promises callers something it does not deliver."
+                    + " Compose instead: "
+                    + (publisher
+                        ? "flatMap, zipWith or then(...) on the publisher."
+                        : "thenCompose or thenCombine (Vert.x: compose), and return the composed future."));
     Description.Builder description = buildDescription(tree).setMessage(message);
     SuggestedFix unwrap = unwrapFix(tree, awaited, async, state);
     if (unwrap != null) {
@@ -207,11 +215,24 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
   }
 
   /**
-   * "right after handing the task to another thread" for {@code supplyAsync(() -> ...).get()}:
-   * the awaited call passes a lambda or method reference to a pool thread (per the callback
-   * rules), and the wait has no timeout (a timed wait is a deliberate bound).
+   * "right after `supplyAsync` handed the task to another thread" for {@code supplyAsync(() ->
+   * ...).get()}, when {@link #handedOffBy} names the call.
    */
   private static @Nullable String startedInPlace(
+      MethodInvocationTree tree, ExpressionTree awaited, Analysis analysis, VisitorState state) {
+    String started = handedOffBy(tree, awaited, analysis, state);
+    return started == null
+        ? null
+        : "right after `" + started + "` handed the task to another thread: the caller gains nothing but a thread hop";
+  }
+
+  /**
+   * The name of the call that the wait follows in the same expression, when that call hands a
+   * lambda or method reference to a pool thread (per the callback rules) and the wait has no
+   * timeout (a timed wait is a deliberate bound): {@code supplyAsync} in {@code
+   * supplyAsync(() -> ...).get()}. Null otherwise.
+   */
+  private static @Nullable String handedOffBy(
       MethodInvocationTree tree, ExpressionTree awaited, Analysis analysis, VisitorState state) {
     if (!tree.getArguments().isEmpty()
         || !(ASTHelpers.stripParentheses(awaited) instanceof MethodInvocationTree start)) {
@@ -227,12 +248,11 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
             analysis.contexts().contextOfFunctional(new TreePath(startPath, argument), state);
         if (context.kind() == Kind.WORKER || context.kind() == Kind.COMMON_POOL) {
           MethodSymbol started = ASTHelpers.getSymbol(start);
-          return "right after `"
-              + (started == null ? "the call" : started.getSimpleName())
-              + "` handed the task to another thread: the caller gains nothing but a thread hop";
+          return started == null ? "the call" : started.getSimpleName().toString();
         }
       }
     }
     return null;
   }
+
 }

@@ -107,6 +107,43 @@ class SyncOverAsyncTest {
   }
 
   @Test
+  void aTaskStartedAndAwaitedInPlaceIsToldToRunDirectlyNotToCompose() {
+    // Seeding supplyAsync(...).join() into real code (bench/RESULTS.md) found the message
+    // advising composition and "the async signature" for it, in synchronous methods too; the
+    // catalogue promises "run the task directly, or return the future" for this form.
+    helper
+        .addSourceLines(
+            "Report.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Report {",
+            "  String render() { return \"\"; }",
+            "  String build() throws Exception {",
+            "    // BUG: Diagnostic matches: RUN_DIRECTLY",
+            "    return CompletableFuture.supplyAsync(() -> render()).get();",
+            "  }",
+            "  CompletableFuture<String> buildLater() {",
+            "    // BUG: Diagnostic matches: RUN_DIRECTLY_IN_ASYNC",
+            "    String page = CompletableFuture.supplyAsync(() -> render()).join();",
+            "    return CompletableFuture.completedFuture(page);",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "RUN_DIRECTLY",
+            message ->
+                message.contains("Run the task directly instead of handing it to another thread")
+                    && message.contains("return the future `supplyAsync` gives")
+                    && !message.contains("Compose instead")
+                    && !message.contains("async signature"))
+        .expectErrorMessage(
+            "RUN_DIRECTLY_IN_ASYNC",
+            message ->
+                message.contains("inside `buildLater`, which itself returns a CompletableFuture")
+                    && message.contains("Run the task directly instead of handing it to another thread")
+                    && !message.contains("Compose instead"))
+        .doTest();
+  }
+
+  @Test
   void joinInASynchronousMethodIsABridgeNotReported() {
     helper
         .addSourceLines(
