@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +21,10 @@ import java.util.function.ToDoubleFunction;
  * module of a build: javac's own code is compiled by the JIT after the first modules, while the
  * processor path (Error Prone and the plugin) is loaded by a new class loader for each compilation
  * and starts cold every time. Prints, per compilation, the wall time, the process CPU time (JIT and
- * GC threads included) and the CPU time of the thread that runs javac, after a full GC so that no
- * compilation pays for the previous one's garbage; where Error Prone ran, also its own clock of its
- * set-up and of each check ({@link CheckTimings}).
+ * GC threads included), the CPU time of the thread that runs javac, the JIT compilers' time (the
+ * JVM's own count, summed over its compiler threads) and the collectors' time, after a full GC so
+ * that no compilation pays for the previous one's garbage; where Error Prone ran, also its own
+ * clock of its set-up and of each check ({@link CheckTimings}).
  *
  * <p>Given several argfiles (the harness's {@code a-run1.args b-run1.args c-run1.args}), each round
  * compiles each of them in turn, and the summary compares them round by round: the compilations of
@@ -41,11 +44,15 @@ final class InProcess {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean PROCESS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private InProcess() {}
 
-  /** What one compilation cost, in seconds. */
-  record Cost(double wall, double cpu, double javacThread) {}
+  /**
+   * What one compilation cost, in seconds: {@code jit} is the JIT compilers' time while it ran (0
+   * where the JVM does not count it), {@code gc} the collectors'.
+   */
+  record Cost(double wall, double cpu, double javacThread, double jit, double gc) {}
 
   public static void main(String[] args) throws IOException {
     int warmups = 0;
@@ -110,6 +117,8 @@ final class InProcess {
         System.gc();
         long thread0 = THREADS.getCurrentThreadCpuTime();
         long cpu0 = PROCESS.getProcessCpuTime();
+        long jit0 = jitMillis();
+        long gc0 = gcMillis();
         long wall0 = System.nanoTime();
         CheckTimings.Compilation compilation;
         try (OutputStream stream = logs == null ? OutputStream.nullOutputStream() : Files.newOutputStream(logs.resolve(log));
@@ -120,7 +129,9 @@ final class InProcess {
             new Cost(
                 (System.nanoTime() - wall0) / 1e9,
                 (PROCESS.getProcessCpuTime() - cpu0) / 1e9,
-                (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9);
+                (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9,
+                (jitMillis() - jit0) / 1e3,
+                (gcMillis() - gc0) / 1e3);
         int exit = compilation.exitCode();
         if (exit != 0) {
           failed++;
@@ -129,7 +140,7 @@ final class InProcess {
           measured.get(k).add(cost);
         }
         out.printf(
-            "[in-process] %s %d/%d  %swall %6.2f s  cpu %6.2f s  javac thread %6.2f s  exit %d%n",
+            "[in-process] %s %d/%d  %swall %6.2f s  cpu %6.2f s  javac thread %6.2f s  JIT %5.2f s  GC %5.2f s  exit %d%n",
             round > warmups ? "compilation" : "warm-up",
             round,
             total,
@@ -137,6 +148,8 @@ final class InProcess {
             cost.wall(),
             cost.cpu(),
             cost.javacThread(),
+            cost.jit(),
+            cost.gc(),
             exit);
         if (compilation.timings() != null) {
           out.printf("[in-process]   %s%n", compilation.timings().describe(TOP_CHECKS));
@@ -152,41 +165,59 @@ final class InProcess {
   /**
    * Medians per argfile, then for each later argfile against each earlier one the difference of
    * the same round's compilations as a share of the first argfile's (with a, b, c: (b−a)/a,
-   * (c−a)/a and (c−b)/a), median [lowest, highest] over the rounds.
+   * (c−a)/a and (c−b)/a), median [lowest, highest] over the rounds: of the process CPU, of the JIT
+   * compilers' time (a share of the first argfile's process CPU, so it says how much of the CPU
+   * difference the JIT is), and of the javac thread's CPU.
    */
   static void summarize(List<Path> argfiles, List<List<Cost>> measured, PrintStream out) {
     int rounds = measured.get(0).size();
     out.printf("[in-process] summary of %d rounds, medians:%n", rounds);
     for (int k = 0; k < argfiles.size(); k++) {
       out.printf(
-          "[in-process]   %s  cpu %s  javac thread %s%n",
+          "[in-process]   %s  cpu %s  javac thread %s  JIT %s%n",
           argfiles.get(k).getFileName(),
           Stats.of(measured.get(k).stream().map(Cost::cpu).toList()).format(" s"),
-          Stats.of(measured.get(k).stream().map(Cost::javacThread).toList()).format(" s"));
+          Stats.of(measured.get(k).stream().map(Cost::javacThread).toList()).format(" s"),
+          Stats.of(measured.get(k).stream().map(Cost::jit).toList()).format(" s"));
     }
     String base = name(argfiles.get(0));
     out.printf("[in-process] differences within each round, as a share of %s (median [lowest, highest]):%n", base);
     for (int i = 1; i < argfiles.size(); i++) {
       for (int j = 0; j < i; j++) {
         out.printf(
-            "[in-process]   (%s − %s)/%s  cpu %s  javac thread %s%n",
+            "[in-process]   (%s − %s)/%s  cpu %s, of it JIT %s  javac thread %s%n",
             name(argfiles.get(i)),
             name(argfiles.get(j)),
             base,
-            share(measured, i, j, Cost::cpu),
-            share(measured, i, j, Cost::javacThread));
+            share(measured, i, j, Cost::cpu, Cost::cpu),
+            share(measured, i, j, Cost::jit, Cost::cpu),
+            share(measured, i, j, Cost::javacThread, Cost::javacThread));
       }
     }
   }
 
-  private static String share(List<List<Cost>> measured, int i, int j, ToDoubleFunction<Cost> metric) {
+  /** The difference in {@code metric} of argfiles i and j, per round as a share of the first argfile's {@code of}. */
+  private static String share(
+      List<List<Cost>> measured, int i, int j, ToDoubleFunction<Cost> metric, ToDoubleFunction<Cost> of) {
     List<Double> shares = new ArrayList<>();
     for (int round = 0; round < measured.get(0).size(); round++) {
-      double base = metric.applyAsDouble(measured.get(0).get(round));
+      double base = of.applyAsDouble(measured.get(0).get(round));
       shares.add((metric.applyAsDouble(measured.get(i).get(round)) - metric.applyAsDouble(measured.get(j).get(round))) / base * 100);
     }
     Stats stats = Stats.of(shares);
     return String.format("%+.1f%% [%+.1f, %+.1f]", stats.median(), stats.min(), stats.max());
+  }
+
+  private static long jitMillis() {
+    return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, collector.getCollectionTime());
+    }
+    return total;
   }
 
   /** {@code a} for the harness's {@code a-run1.args}, {@code c-new} for {@code c-new.args}. */

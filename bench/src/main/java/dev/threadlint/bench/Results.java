@@ -215,7 +215,8 @@ final class Results {
           .append(JavacRun.IN_PROCESS_WARMUPS)
           .append(" warm-up rounds: javac's own code warm, Error Prone and the plugin loaded by a new class loader,"
               + " cold, for every compilation. The differences are taken within each round, whose compilations run"
-              + " seconds apart (CPU: the whole process, JIT and GC included; javac thread: its own CPU).\n\n");
+              + " seconds apart (CPU: the whole process, JIT and GC included; of it JIT: the JIT compilers' time, as a share"
+              + " of the first configuration's CPU; javac thread: its own CPU).\n\n");
       inProcess.forEach((name, summary) -> md.append("**").append(name).append("**\n\n```\n").append(summary).append("```\n\n"));
     }
     if (!findings.isEmpty()) {

@@ -101,7 +101,7 @@ class InProcessTest {
     assertTrue(lines.get(5).startsWith("[in-process] compilation 3/3  b-run1.args  wall"), all);
     assertEquals("[in-process] summary of 2 rounds, medians:", lines.get(6), all);
     assertTrue(lines.get(7).startsWith("[in-process]   a-run1.args  cpu "), all);
-    assertTrue(lines.get(10).matches("\\[in-process\\]   \\(b − a\\)/a  cpu [-+][0-9.]+% .*"), all);
+    assertTrue(lines.get(10).matches("\\[in-process\\]   \\(b − a\\)/a  cpu [-+][0-9.]+% .*, of it JIT [-+][0-9.]+% .*  javac thread [-+][0-9.]+% .*"), all);
     assertEquals(11, lines.size(), all);
     assertTrue(Files.exists(dir.resolve("logs").resolve("compilation-3-2.log")));
   }
@@ -111,19 +111,29 @@ class InProcessTest {
     List<Path> argfiles = List.of(Path.of("a-run1.args"), Path.of("b-run1.args"), Path.of("c-run1.args"));
     List<List<InProcess.Cost>> measured =
         List.of(
-            List.of(cost(10), cost(20)),
-            List.of(cost(12), cost(22)), // b − a: 2 s of 10 s, 2 s of 20 s: +20%, +10%
-            List.of(cost(13), cost(26))); // c − b: +10%, +20%; c − a: +30%, +30%
+            List.of(cost(10, 1), cost(20, 2)),
+            List.of(cost(12, 1), cost(22, 3)), // b − a: 2 s of 10 s, 2 s of 20 s: +20%, +10%; JIT 0, 1 s
+            List.of(cost(13, 2), cost(26, 3))); // c − b: +10%, +20%, JIT +10%, 0; c − a: +30%, +30%
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     InProcess.summarize(argfiles, measured, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
     String all = String.join("\n", lines);
-    assertEquals("[in-process]   b-run1.args  cpu 17.0 s ±29%  javac thread 8.5 s ±29%", lines.get(2), all);
-    assertEquals("[in-process]   (b − a)/a  cpu +15.0% [+10.0, +20.0]  javac thread +15.0% [+10.0, +20.0]", lines.get(5), all);
-    assertEquals("[in-process]   (c − a)/a  cpu +30.0% [+30.0, +30.0]  javac thread +30.0% [+30.0, +30.0]", lines.get(6), all);
-    assertEquals("[in-process]   (c − b)/a  cpu +15.0% [+10.0, +20.0]  javac thread +15.0% [+10.0, +20.0]", lines.get(7), all);
+    assertEquals("[in-process]   b-run1.args  cpu 17.0 s ±29%  javac thread 8.5 s ±29%  JIT 2.0 s ±50%", lines.get(2), all);
+    // The JIT's difference is a share of (a)'s process CPU: 1 s of 20 s is +5%.
+    assertEquals(
+        "[in-process]   (b − a)/a  cpu +15.0% [+10.0, +20.0], of it JIT +2.5% [+0.0, +5.0]  javac thread +15.0% [+10.0, +20.0]",
+        lines.get(5),
+        all);
+    assertEquals(
+        "[in-process]   (c − a)/a  cpu +30.0% [+30.0, +30.0], of it JIT +7.5% [+5.0, +10.0]  javac thread +30.0% [+30.0, +30.0]",
+        lines.get(6),
+        all);
+    assertEquals(
+        "[in-process]   (c − b)/a  cpu +15.0% [+10.0, +20.0], of it JIT +5.0% [+0.0, +10.0]  javac thread +15.0% [+10.0, +20.0]",
+        lines.get(7),
+        all);
   }
 
   @Test
@@ -133,7 +143,7 @@ class InProcessTest {
     assertEquals("c-run1.txt", InProcess.name(Path.of("c-run1.txt")));
   }
 
-  private static InProcess.Cost cost(double cpu) {
-    return new InProcess.Cost(cpu / 2, cpu, cpu / 2);
+  private static InProcess.Cost cost(double cpu, double jit) {
+    return new InProcess.Cost(cpu / 2, cpu, cpu / 2, jit, 0);
   }
 }
