@@ -112,6 +112,68 @@ class BlockingCallOnUiThreadTest {
   }
 
   @Test
+  void paintingRunsOnTheUiThread() {
+    // Swing paints components on the event dispatch thread (found by seeding jfreechart: its three
+    // paintComponent overrides were the Swing callbacks the model did not name).
+    helper
+        .addSourceLines(
+            "Thumbnail.java",
+            "import java.awt.Canvas;",
+            "import java.awt.Graphics;",
+            "import javax.swing.JPanel;",
+            "class Thumbnail extends JPanel {",
+            "  @Override",
+            "  protected void paintComponent(Graphics g) {",
+            "    super.paintComponent(g);",
+            "    try {",
+            "      // BUG: Diagnostic contains: `paintComponent` overrides `javax.swing.JComponent#paintComponent`, which Swing calls on the Swing event dispatch thread",
+            "      Thread.sleep(5);",
+            "    } catch (InterruptedException e) {}",
+            "  }",
+            "  static class Gauge extends Canvas {",
+            "    @Override",
+            "    public void paint(Graphics g) {",
+            "      try {",
+            "        // BUG: Diagnostic contains: `paint` overrides `java.awt.Component#paint`, which Swing calls on the Swing event dispatch thread",
+            "        Thread.sleep(5);",
+            "      } catch (InterruptedException e) {}",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void componentMethodsOtherThanPaintingAndPaintMethodsOfOtherClassesAreNotClaimed() {
+    // Layout and tooltips are asked for on the UI thread too, but also from any thread that sizes
+    // a component; a method named paint outside AWT's hierarchy is no callback at all.
+    helper
+        .addSourceLines(
+            "Sizes.java",
+            "import java.awt.Dimension;",
+            "import java.awt.Graphics;",
+            "import javax.swing.JPanel;",
+            "class Sizes extends JPanel {",
+            "  @Override",
+            "  public Dimension getPreferredSize() {",
+            "    try {",
+            "      Thread.sleep(5);",
+            "    } catch (InterruptedException e) {}",
+            "    return new Dimension(10, 10);",
+            "  }",
+            "  static class Painter {",
+            "    void paint(Graphics g) throws InterruptedException {",
+            "      Thread.sleep(5);",
+            "    }",
+            "    void paintComponent(Graphics g) throws InterruptedException {",
+            "      Thread.sleep(5);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void anonymousMouseAdapter() {
     helper
         .addSourceLines(
