@@ -99,6 +99,57 @@ class BlockingCallInEventLoopNettyTest {
   }
 
   @Test
+  void theHooksACodecCallsFromItsHandlerMethods() {
+    // Found by seeding netty-handler and netty-codec-http: the codecs call these from
+    // handlerRemoved, channelRead and write, on the event loop, and 14 of 51 overrides were missed.
+    source(
+            "Codecs",
+            "class Codecs",
+            "static class Frames extends io.netty.handler.codec.ByteToMessageDecoder {",
+            "  @Override",
+            "  protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, java.util.List<Object> out) {}",
+            "  @Override",
+            "  protected void handlerRemoved0(ChannelHandlerContext ctx) {",
+            "    // BUG: Diagnostic contains: `handlerRemoved0` overrides `io.netty.handler.codec.ByteToMessageDecoder#handlerRemoved0`",
+            "    new java.util.concurrent.locks.ReentrantLock().lock();",
+            "  }",
+            "}",
+            "static class Strings extends io.netty.handler.codec.MessageToMessageEncoder<String> {",
+            "  @Override",
+            "  public boolean acceptOutboundMessage(Object msg) throws Exception {",
+            "    // BUG: Diagnostic contains: `acceptOutboundMessage` overrides `io.netty.handler.codec.MessageToMessageEncoder#acceptOutboundMessage`",
+            "    Thread.sleep(1);",
+            "    return msg instanceof String;",
+            "  }",
+            "  @Override",
+            "  protected void encode(ChannelHandlerContext ctx, String msg, java.util.List<Object> out) {}",
+            "}",
+            "static class Lines extends io.netty.handler.codec.MessageToMessageDecoder<String> {",
+            "  @Override",
+            "  public boolean acceptInboundMessage(Object msg) throws Exception {",
+            "    // BUG: Diagnostic contains: `acceptInboundMessage` overrides `io.netty.handler.codec.MessageToMessageDecoder#acceptInboundMessage`",
+            "    Thread.sleep(1);",
+            "    return true;",
+            "  }",
+            "  @Override",
+            "  protected void decode(ChannelHandlerContext ctx, String msg, java.util.List<Object> out) {}",
+            "}",
+            "static class Both extends io.netty.handler.codec.MessageToMessageCodec<String, Integer> {",
+            "  @Override",
+            "  public boolean acceptInboundMessage(Object msg) throws Exception {",
+            "    // BUG: Diagnostic contains: `acceptInboundMessage` overrides `io.netty.handler.codec.MessageToMessageCodec#acceptInboundMessage`",
+            "    Thread.sleep(1);",
+            "    return true;",
+            "  }",
+            "  @Override",
+            "  protected void decode(ChannelHandlerContext ctx, String msg, java.util.List<Object> out) {}",
+            "  @Override",
+            "  protected void encode(ChannelHandlerContext ctx, Integer msg, java.util.List<Object> out) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void initChannelOfAChannelInitializer() {
     source(
             "Initializer",
