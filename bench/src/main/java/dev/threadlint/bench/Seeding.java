@@ -2,7 +2,11 @@ package dev.threadlint.bench;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePathScanner;
@@ -26,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -52,7 +57,12 @@ import javax.tools.ToolProvider;
  *       own {@code Elements#overrides};
  *   <li>{@code synchronized}: the body of every {@code synchronized} block;
  *   <li>{@code returns=<type>}: the body of every method whose return type is that class
- *       ({@code java.util.concurrent.CompletableFuture}), with any type arguments.
+ *       ({@code java.util.concurrent.CompletableFuture}), with any type arguments;
+ *   <li>{@code lambda=<type glob>,...#<method glob>,...}: the body of every lambda with a
+ *       block body passed to a method of a matching type with a matching name, as javac resolves
+ *       the call ({@code lambda=io.vertx.*#handler,onSuccess}); a method glob may require a number
+ *       of parameters ({@code supplyAsync/1}: not the overload that takes an executor). Lambdas
+ *       with an expression body have no brace to seed after and are left out.
  * </ul>
  *
  * <p>Runnable on harness argfiles: {@code java <exports> -cp bench/target/classes
@@ -84,7 +94,8 @@ final class Seeding {
       next = 2;
     }
     if (args.length - next != 4) {
-      System.err.println("usage: Seeding [--seed <statement>] <argfile> <override=TYPE_GLOB|synchronized|returns=TYPE> <check> <folder>");
+      System.err.println(
+          "usage: Seeding [--seed <statement>] <argfile> <override=TYPE_GLOB|synchronized|returns=TYPE|lambda=TYPE_GLOB#METHOD_GLOB,...> <check> <folder>");
       System.exit(2);
     }
     Path argfile = Path.of(args[next]);
@@ -155,6 +166,9 @@ final class Seeding {
     private final boolean synchronizedBlocks;
     private final Pattern overridden;
     private final String returned;
+    private final Pattern calleeType;
+    /** The method globs of {@code lambda=}, each with the number of parameters it requires (-1: any). */
+    private final Map<Pattern, Integer> calleeNames = new LinkedHashMap<>();
     private CompilationUnitTree unit;
 
     Finder(String blocks, Trees trees, Elements elements, Types types) {
@@ -164,8 +178,20 @@ final class Seeding {
       this.synchronizedBlocks = blocks.equals("synchronized");
       this.overridden = blocks.startsWith("override=") ? glob(blocks.substring("override=".length())) : null;
       this.returned = blocks.startsWith("returns=") ? blocks.substring("returns=".length()) : null;
-      if (!synchronizedBlocks && overridden == null && returned == null) {
-        throw new IllegalArgumentException("unknown kind of block: " + blocks + " (override=TYPE_GLOB, synchronized or returns=TYPE)");
+      String callee = blocks.startsWith("lambda=") ? blocks.substring("lambda=".length()) : null;
+      if (callee != null && callee.indexOf('#') < 0) {
+        throw new IllegalArgumentException("lambda= needs TYPE_GLOB#METHOD_GLOB: " + blocks);
+      }
+      this.calleeType = callee == null ? null : globs(callee.substring(0, callee.indexOf('#')).split(","));
+      if (callee != null) {
+        for (String name : callee.substring(callee.indexOf('#') + 1).split(",")) {
+          int slash = name.indexOf('/');
+          calleeNames.put(glob(slash < 0 ? name : name.substring(0, slash)), slash < 0 ? -1 : Integer.parseInt(name.substring(slash + 1)));
+        }
+      }
+      if (!synchronizedBlocks && overridden == null && returned == null && calleeType == null) {
+        throw new IllegalArgumentException(
+            "unknown kind of block: " + blocks + " (override=TYPE_GLOB, synchronized, returns=TYPE or lambda=TYPE_GLOB#METHOD_GLOB)");
       }
     }
 
@@ -198,6 +224,45 @@ final class Seeding {
         }
       }
       return super.visitMethod(tree, null);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      if (calleeType != null) {
+        seedLambdas(tree.getArguments());
+      }
+      return super.visitMethodInvocation(tree, null);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree tree, Void unused) {
+      if (calleeType != null) {
+        seedLambdas(tree.getArguments());
+      }
+      return super.visitNewClass(tree, null);
+    }
+
+    /** Seeds the block lambdas among the arguments of the call at the current path, if it matches. */
+    private void seedLambdas(List<? extends ExpressionTree> arguments) {
+      if (arguments.stream().noneMatch(a -> a instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof BlockTree)) {
+        return;
+      }
+      if (!(trees.getElement(getCurrentPath()) instanceof ExecutableElement callee)
+          || !(callee.getEnclosingElement() instanceof TypeElement owner)) {
+        return;
+      }
+      String name = callee.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : callee.getSimpleName().toString();
+      String ownerName = owner.getQualifiedName().toString();
+      int arity = callee.getParameters().size();
+      if (!calleeType.matcher(ownerName).matches()
+          || calleeNames.entrySet().stream().noneMatch(n -> n.getKey().matcher(name).matches() && (n.getValue() < 0 || n.getValue() == arity))) {
+        return;
+      }
+      for (ExpressionTree argument : arguments) {
+        if (argument instanceof LambdaExpressionTree lambda && lambda.getBody() instanceof BlockTree body) {
+          add(body, "lambda passed to " + ownerName + "#" + name);
+        }
+      }
     }
 
     /** The qualified name of a matching type that declares a method {@code method} overrides, or null. */
@@ -236,6 +301,15 @@ final class Seeding {
       long line = unit.getLineMap().getLineNumber(start);
       sites.add(new Site(Path.of(unit.getSourceFile().toUri()), start, line, what));
     }
+  }
+
+  /** Any of several globs. */
+  static Pattern globs(String... globs) {
+    List<String> alternatives = new ArrayList<>();
+    for (String glob : globs) {
+      alternatives.add("(?:" + glob(glob).pattern() + ")");
+    }
+    return Pattern.compile(String.join("|", alternatives));
   }
 
   /** A glob on qualified names: {@code *} matches any run of characters. */

@@ -105,6 +105,43 @@ class SeedingTest {
   }
 
   @Test
+  void seedsTheBlockLambdasPassedToMatchingMethods() throws Exception {
+    Path source =
+        Files.writeString(
+            dir.resolve("Wiring.java"),
+            """
+            import javax.swing.JButton;
+            import javax.swing.SwingUtilities;
+
+            class Wiring {
+              void wire(JButton button, Runnable work) {
+                button.addActionListener(e -> {
+                  work.run();
+                });
+                button.addActionListener(e -> work.run());
+                SwingUtilities.invokeLater(() -> { work.run(); });
+                new Thread(() -> { work.run(); }).start();
+                new Thread(() -> { work.run(); }, "named").start();
+              }
+            }
+            """);
+    List<String> tokens = project(source);
+
+    List<Seeding.Site> swing = Seeding.sites(tokens, "lambda=java.awt.*,javax.swing.*#add*Listener,invokeLater");
+    List<Seeding.Site> threads = Seeding.sites(tokens, "lambda=java.lang.Thread#<init>");
+    List<Seeding.Site> unnamedThreads = Seeding.sites(tokens, "lambda=java.lang.Thread#<init>/1");
+    Seeding.Recall recall = Seeding.run(tokens, swing, Seeding.SLEEP, "BlockingCallOnUiThread", dir.resolve("swing"));
+
+    // The expression lambda has no brace to seed after.
+    assertEquals(List.of(6L, 10L), swing.stream().map(Seeding.Site::line).toList());
+    assertEquals("lambda passed to javax.swing.AbstractButton#addActionListener", swing.get(0).what());
+    assertEquals("lambda passed to javax.swing.SwingUtilities#invokeLater", swing.get(1).what());
+    assertEquals(List.of(11L, 12L), threads.stream().map(Seeding.Site::line).toList());
+    assertEquals(List.of(11L), unnamedThreads.stream().map(Seeding.Site::line).toList());
+    assertEquals(2, recall.found().size(), recall.output());
+  }
+
+  @Test
   void rejectsAnUnknownKindOfBlock() throws Exception {
     List<String> tokens = project();
 
@@ -120,9 +157,12 @@ class SeedingTest {
     assertEquals(List.of("-d", "/tmp/a b", "say \"hi\" \\ there"), Seeding.readArgfile(argfile));
   }
 
-  /** The tokens of an argfile as the harness writes it, for one file, with the plugin. */
+  /** The tokens of an argfile as the harness writes it, for {@link #PANEL}, with the plugin. */
   private List<String> project() throws Exception {
-    Path source = Files.writeString(dir.resolve("Panel.java"), PANEL);
+    return project(Files.writeString(dir.resolve("Panel.java"), PANEL));
+  }
+
+  private List<String> project(Path source) {
     return List.of(
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
