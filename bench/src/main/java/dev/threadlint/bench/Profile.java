@@ -90,8 +90,10 @@ final class Profile {
       text.append('\n');
     }
     Double javacThread = threads.get("javac thread");
-    double[] pluginJit = jit.get("plugin");
-    if (javacThread != null && pluginJit != null && samples > 0) {
+    // No compilation of a plugin method in the recording is no JIT cost: its methods were
+    // compiled before the recording started, or never got hot.
+    double[] pluginJit = jit.getOrDefault("plugin", new double[2]);
+    if (javacThread != null && samples > 0) {
       double analysis = javacThread * inPlugin / samples;
       double compiling = pluginJit[0] + pluginJit[1];
       text.append(String.format(

@@ -120,6 +120,28 @@ class ProfileTest {
     assertTrue(Math.abs(total - (analysis + compiling)) <= 0.011, summary); // each printed to 0.01
   }
 
+  @Test
+  void withNoCompilationOfAPluginMethodTheEstimateCountsNoJit(@TempDir Path dir) throws Exception {
+    // The CI failure of 2026-12-07: when spin had been compiled by an earlier test, the recording
+    // held no compilation of a plugin method and the estimate was left out. Here no compilation
+    // is recorded at all.
+    Path file = dir.resolve("no-jit.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
+      recording.start();
+      Thread spinner = new Thread(ProfileTest::spin, "main");
+      spinner.start();
+      spinner.join();
+      recording.stop();
+      recording.dump(file);
+    }
+
+    String summary = Profile.summarize(file);
+
+    assertTrue(summary.matches("(?s).*estimated: [0-9.]+ s on the javac thread .* \\+ 0\\.00 s of JIT compiling its methods = [0-9.]+ s.*"), summary);
+  }
+
   private static long hot(int i) {
     return (i * 31L) ^ (i >>> 3);
   }
