@@ -38,6 +38,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -103,7 +104,14 @@ final class Seeding {
     String check = args[next + 2];
     Path folder = Path.of(args[next + 3]);
     List<String> tokens = readArgfile(argfile);
-    List<Site> sites = sites(tokens, blocks);
+    List<Site> sites;
+    try {
+      sites = sites(tokens, blocks);
+    } catch (IllegalArgumentException e) {
+      System.err.println("Seeding: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Recall recall = run(tokens, sites, seed, check, folder);
     report(blocks, check, sites, recall, System.out);
     System.exit(recall.exitCode() == 0 ? 0 : 1);
@@ -143,12 +151,16 @@ final class Seeding {
       }
     }
     var compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> ignored = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(ignored, null, StandardCharsets.UTF_8)) {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       JavacTask task =
-          (JavacTask) compiler.getTask(null, files, ignored, options, null, files.getJavaFileObjectsFromPaths(sources));
+          (JavacTask) compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       Iterable<? extends CompilationUnitTree> units = task.parse();
       task.analyze();
+      diagnostics.getDiagnostics().stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+          .findFirst()
+          .ifPresent(d -> System.err.println("[seeding] javac could not resolve all the sources, so blocks may be missing: " + d));
       Finder finder = new Finder(blocks, Trees.instance(task), task.getElements(), task.getTypes());
       for (CompilationUnitTree unit : units) {
         finder.scan(unit, null);
@@ -186,12 +198,20 @@ final class Seeding {
       if (callee != null) {
         for (String name : callee.substring(callee.indexOf('#') + 1).split(",")) {
           int slash = name.indexOf('/');
-          calleeNames.put(glob(slash < 0 ? name : name.substring(0, slash)), slash < 0 ? -1 : Integer.parseInt(name.substring(slash + 1)));
+          calleeNames.put(glob(slash < 0 ? name : name.substring(0, slash)), slash < 0 ? -1 : parameters(name.substring(slash + 1), blocks));
         }
       }
       if (!synchronizedBlocks && overridden == null && returned == null && calleeType == null) {
         throw new IllegalArgumentException(
             "unknown kind of block: " + blocks + " (override=TYPE_GLOB, synchronized, returns=TYPE or lambda=TYPE_GLOB#METHOD_GLOB)");
+      }
+    }
+
+    private static int parameters(String count, String blocks) {
+      try {
+        return Integer.parseInt(count);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a number of parameters: /" + count + " in " + blocks);
       }
     }
 

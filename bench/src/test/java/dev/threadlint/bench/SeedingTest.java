@@ -148,6 +148,10 @@ class SeedingTest {
     IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> Seeding.sites(tokens, "lambdas"));
 
     assertTrue(thrown.getMessage().contains("unknown kind of block: lambdas"), thrown.getMessage());
+    IllegalArgumentException noMethod = assertThrows(IllegalArgumentException.class, () -> Seeding.sites(tokens, "lambda=java.lang.Thread"));
+    assertTrue(noMethod.getMessage().contains("lambda= needs TYPE_GLOB#METHOD_GLOB"), noMethod.getMessage());
+    IllegalArgumentException badCount = assertThrows(IllegalArgumentException.class, () -> Seeding.sites(tokens, "lambda=java.lang.Thread#<init>/one"));
+    assertTrue(badCount.getMessage().contains("not a number of parameters: /one"), badCount.getMessage());
   }
 
   @Test
