@@ -84,19 +84,7 @@ class ProfileTest {
 
   @Test
   void theSummaryEstimatesThePluginsOwnCostFromItsSamplesAndItsJit(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("estimate.jfr");
-    try (Recording recording = new Recording()) {
-      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-      recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
-      recording.enable("jdk.CPUInformation");
-      recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
-      recording.start();
-      Thread spinner = new Thread(ProfileTest::spin, "main");
-      spinner.start();
-      spinner.join();
-      recording.stop();
-      recording.dump(file);
-    }
+    Path file = recordSpin(dir.resolve("estimate.jfr"), true);
 
     String summary = Profile.summarize(file);
 
@@ -125,10 +113,25 @@ class ProfileTest {
     // The CI failure of 2026-12-07: when spin had been compiled by an earlier test, the recording
     // held no compilation of a plugin method and the estimate was left out. Here no compilation
     // is recorded at all.
-    Path file = dir.resolve("no-jit.jfr");
+    Path file = recordSpin(dir.resolve("no-jit.jfr"), false);
+
+    String summary = Profile.summarize(file);
+
+    assertTrue(summary.matches("(?s).*estimated: [0-9.]+ s on the javac thread .* \\+ 0\\.00 s of JIT compiling its methods = [0-9.]+ s.*"), summary);
+  }
+
+  /**
+   * Records {@link #spin} on a thread named like javac's: CPU samples and thread CPU, and every JIT
+   * compilation if {@code compilations}.
+   */
+  private static Path recordSpin(Path file, boolean compilations) throws Exception {
     try (Recording recording = new Recording()) {
       recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
       recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofMillis(100));
+      if (compilations) {
+        recording.enable("jdk.CPUInformation");
+        recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+      }
       recording.start();
       Thread spinner = new Thread(ProfileTest::spin, "main");
       spinner.start();
@@ -136,10 +139,7 @@ class ProfileTest {
       recording.stop();
       recording.dump(file);
     }
-
-    String summary = Profile.summarize(file);
-
-    assertTrue(summary.matches("(?s).*estimated: [0-9.]+ s on the javac thread .* \\+ 0\\.00 s of JIT compiling its methods = [0-9.]+ s.*"), summary);
+    return file;
   }
 
   private static long hot(int i) {
