@@ -95,6 +95,11 @@ public final class MemberPattern {
     return typeGlob == null;
   }
 
+  /** Whether the method name is a glob of stars only ({@code Type#*}), which any name matches. */
+  public boolean namesAnyMethod() {
+    return nameGlob != null && name.chars().allMatch(c -> c == '*');
+  }
+
   /** The exact method name, or null when the name is a glob. */
   public @Nullable String exactName() {
     return nameGlob == null ? name : null;

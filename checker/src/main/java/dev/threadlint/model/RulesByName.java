@@ -2,10 +2,12 @@ package dev.threadlint.model;
 
 import com.sun.tools.javac.util.Name;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Rules indexed by the method name their member pattern names: {@link #candidates} gives, in
@@ -19,11 +21,21 @@ import java.util.function.Function;
  */
 final class RulesByName<T> {
   private final List<T> rules;
-  /** The rules with each exact method name, in model order (also the candidates when no glob matches). */
+  /**
+   * The rules with each exact method name, merged in model order with the rules that name any
+   * method ({@code Type#*}): the candidates of that name when no other glob matches it.
+   */
   private final Map<String, List<T>> exact = new HashMap<>();
-  /** The positions in {@link #rules} of the rules with each exact method name, ascending. */
+  /** The positions in {@link #rules} of the rules in each list of {@link #exact}, ascending. */
   private final Map<String, int[]> exactPositions = new HashMap<>();
-  /** The positions in {@link #rules} of the rules whose method name is a glob, ascending. */
+  /**
+   * The rules that name any method, and their positions: the candidates of every name that no
+   * other rule names, one list for all of them. Without it, the callback rules' {@code Type#*}
+   * patterns (fifteen of them) made every name of a compilation build a list of its own.
+   */
+  private final List<T> anyName;
+  private final int[] anyNamePositions;
+  /** The positions in {@link #rules} of the other rules whose method name is a glob, ascending. */
   private final int[] globs;
   /**
    * The member patterns of the glob rules, by position in {@link #globs}: read from an array, not
@@ -36,15 +48,24 @@ final class RulesByName<T> {
   RulesByName(List<T> rules, Function<T, MemberPattern> member) {
     this.rules = List.copyOf(rules);
     Map<String, List<Integer>> byExactName = new HashMap<>();
+    List<Integer> any = new ArrayList<>();
     List<Integer> globbed = new ArrayList<>();
     for (int i = 0; i < this.rules.size(); i++) {
-      String name = member.apply(this.rules.get(i)).exactName();
-      (name == null ? globbed : byExactName.computeIfAbsent(name, n -> new ArrayList<>(1))).add(i);
+      MemberPattern pattern = member.apply(this.rules.get(i));
+      String name = pattern.exactName();
+      if (name != null) {
+        byExactName.computeIfAbsent(name, n -> new ArrayList<>(1)).add(i);
+      } else {
+        (pattern.namesAnyMethod() ? any : globbed).add(i);
+      }
     }
+    this.anyNamePositions = toArray(any);
+    this.anyName = rulesAt(anyNamePositions);
     byExactName.forEach(
         (name, positions) -> {
-          exactPositions.put(name, toArray(positions));
-          exact.put(name, positions.stream().map(this.rules::get).toList());
+          int[] merged = merge(toArray(positions), anyNamePositions);
+          exactPositions.put(name, merged);
+          exact.put(name, rulesAt(merged));
         });
     this.globs = toArray(globbed);
     this.globPatterns = new MemberPattern[globs.length];
@@ -75,12 +96,12 @@ final class RulesByName<T> {
 
   private List<T> matching(String methodName) {
     List<T> found = null; // most names match no glob: no list is built for them
-    int[] named = null;
-    int next = 0; // the next of `named` to add: both lists are in model order, merged
+    int[] named = null; // the exact-name and any-name rules, added in model order among the globs
+    int next = 0; // the next of `named` to add
     for (int g = 0; g < globs.length; g++) {
       if (globPatterns[g].nameMatches(methodName)) {
         if (found == null) {
-          named = exactPositions.getOrDefault(methodName, NONE);
+          named = exactPositions.getOrDefault(methodName, anyNamePositions);
           found = new ArrayList<>(named.length + 1);
         }
         while (next < named.length && named[next] < globs[g]) {
@@ -90,7 +111,7 @@ final class RulesByName<T> {
       }
     }
     if (found == null) {
-      return exact.getOrDefault(methodName, List.of());
+      return exact.getOrDefault(methodName, anyName);
     }
     while (next < named.length) {
       found.add(rules.get(named[next++]));
@@ -98,7 +119,16 @@ final class RulesByName<T> {
     return List.copyOf(found);
   }
 
-  private static final int[] NONE = {};
+  private List<T> rulesAt(int[] positions) {
+    return Arrays.stream(positions).mapToObj(rules::get).toList();
+  }
+
+  /** The union of two ascending arrays of distinct positions, ascending. */
+  private static int[] merge(int[] a, int[] b) {
+    return IntStream.concat(Arrays.stream(a), Arrays.stream(b))
+        .sorted()
+        .toArray();
+  }
 
   private static int[] toArray(List<Integer> positions) {
     return positions.stream().mapToInt(Integer::intValue).toArray();

@@ -108,6 +108,11 @@ class MemberPatternTest {
 
     assertTrue(pattern.nameMatches("map"));
     assertTrue(pattern.nameMatches("ifPresentOrElse"));
+    assertTrue(pattern.namesAnyMethod());
+    assertTrue(MemberPattern.parse("a.B#**").namesAnyMethod());
+    assertFalse(MemberPattern.parse("a.B#get*").namesAnyMethod());
+    assertFalse(MemberPattern.parse("a.B#*Async").namesAnyMethod());
+    assertFalse(MemberPattern.parse("a.B#get").namesAnyMethod());
   }
 
   @ParameterizedTest

@@ -46,4 +46,36 @@ class RulesByNameTest {
     RulesByName<MemberPattern> index = RulesByName.of(RULES);
     assertSame(index.candidates(NAMES.fromString("get")), index.candidates(NAMES.fromString("get")));
   }
+
+  @Test
+  void namesOnlyTheAnyNameRulesMatchShareOneList() {
+    RulesByName<MemberPattern> index = RulesByName.of(RULES);
+    List<MemberPattern> put = index.candidates(NAMES.fromString("put"));
+    assertEquals(List.of("a.D"), types(put));
+    assertSame(put, index.candidates(NAMES.fromString("take")));
+  }
+
+  @Test
+  void anyNameRulesAreMergedInModelOrderWithExactNamesAndGlobs() {
+    RulesByName<MemberPattern> index =
+        RulesByName.of(
+            List.of(
+                MemberPattern.parse("a.P#**"), // 0
+                MemberPattern.parse("a.Q#get"), // 1
+                MemberPattern.parse("a.R#*"), // 2
+                MemberPattern.parse("a.S#g*"), // 3
+                MemberPattern.parse("a.T#get"))); // 4
+    // exact, any-name and glob rules together; then without a glob matching; then any-name only
+    assertEquals(List.of("a.P", "a.Q", "a.R", "a.S", "a.T"), types(index.candidates(NAMES.fromString("get"))));
+    assertEquals(List.of("a.P", "a.R", "a.S"), types(index.candidates(NAMES.fromString("go"))));
+    assertEquals(List.of("a.P", "a.R"), types(index.candidates(NAMES.fromString("put"))));
+    RulesByName<MemberPattern> noGlob =
+        RulesByName.of(
+            List.of(
+                MemberPattern.parse("a.P#*"),
+                MemberPattern.parse("a.Q#get"),
+                MemberPattern.parse("a.R#*"),
+                MemberPattern.parse("a.T#get")));
+    assertEquals(List.of("a.P", "a.Q", "a.R", "a.T"), types(noGlob.candidates(NAMES.fromString("get"))));
+  }
 }
