@@ -250,23 +250,31 @@ final class Results {
     boolean de = configs.contains(Configuration.D) && configs.contains(Configuration.E);
     if (ac || de) {
       boolean b = ac && configs.contains(Configuration.B);
+      // The JIT's part of (c)−(b): only when every run of a, b and c has a JIT time.
+      boolean jit = b && corpus.stream().allMatch(m -> java.util.stream.Stream.of(Configuration.A, Configuration.B, Configuration.C).allMatch(c -> m.stats(c, Measurement::jitSeconds).count() == m.stats(c, Measurement::cpuSeconds).count()));
+      Columns columns = new Columns(ac, b, jit, de);
       md.append("### Ratios (of medians; target: c/a ≤ 1.15, (c−b)/a ≤ 5%, e/d ≤ 1.05)\n\n");
-      header(md, ac, b, de);
-      double[] sums = new double[10];
+      header(md, columns);
+      double[] sums = new double[15];
       for (Measured m : corpus) {
         double[] wall = medians(m, Measurement::wallSeconds);
         double[] cpu = medians(m, Measurement::cpuSeconds);
+        double[] jitTime = medians(m, Measurement::jitSeconds);
         for (int i = 0; i < 5; i++) {
           sums[i] += wall[i];
           sums[5 + i] += cpu[i];
+          sums[10 + i] += jitTime[i];
         }
-        ratioRow(md, m.target().name(), wall, cpu, ac, b, de);
+        ratioRow(md, m.target().name(), wall, cpu, jitTime, columns);
       }
       if (corpus.size() > 1) {
-        ratioRow(md, "**overall** (sum of medians)", java.util.Arrays.copyOfRange(sums, 0, 5), java.util.Arrays.copyOfRange(sums, 5, 10), ac, b, de);
+        ratioRow(md, "**overall** (sum of medians)", java.util.Arrays.copyOfRange(sums, 0, 5), java.util.Arrays.copyOfRange(sums, 5, 10), java.util.Arrays.copyOfRange(sums, 10, 15), columns);
       }
       md.append('\n');
-      roundRatios(md, ac, b, de);
+      if (jit) {
+        md.append("\"of it JIT\" is the JIT compilers' part of (c−b)/a CPU: (JIT time of c − JIT time of b) / CPU time of a.\n\n");
+      }
+      roundRatios(md, columns);
     }
     if (!clocks.isEmpty()) {
       clockTable(md);
@@ -289,36 +297,41 @@ final class Results {
     md.append('\n');
   }
 
+  /** The columns of a ratio table: those of the configurations that ran. */
+  private record Columns(boolean ac, boolean b, boolean jit, boolean de) {}
+
   /** The same ratios taken within each round (see {@link RoundRatios}): median, lowest and highest. */
-  private void roundRatios(StringBuilder md, boolean ac, boolean b, boolean de) {
+  private void roundRatios(StringBuilder md, Columns columns) {
     md.append("### Ratios within each round (median over the rounds [lowest, highest])\n\n");
     md.append("Each round runs the configurations back to back, so a change of the machine's speed between rounds cancels out of these.\n\n");
-    header(md, ac, b, de);
+    header(md, columns);
     for (Measured m : corpus) {
-      roundRatioRow(md, m.target().name(), List.of(m.runs()), ac, b, de);
+      roundRatioRow(md, m.target().name(), List.of(m.runs()), columns);
     }
     if (corpus.size() > 1) {
-      roundRatioRow(md, "**overall** (the targets' runs of a round summed)", corpus.stream().map(Measured::runs).toList(), ac, b, de);
+      roundRatioRow(md, "**overall** (the targets' runs of a round summed)", corpus.stream().map(Measured::runs).toList(), columns);
     }
     md.append('\n');
   }
 
   private static void roundRatioRow(
-      StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, boolean ac, boolean b, boolean de) {
+      StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, Columns columns) {
     md.append("| ").append(name).append(" |");
-    if (ac) {
+    if (columns.ac()) {
       for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
         Stats s = RoundRatios.of(runs, metric, RoundRatios.C_OVER_A);
         md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
       }
     }
-    if (b) {
+    if (columns.b()) {
       for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
-        Stats s = RoundRatios.of(runs, metric, RoundRatios.PLUGIN_OVER_A);
-        md.append(String.format(" %+.1f%% [%+.1f%%, %+.1f%%] |", s.median() * 100, s.min() * 100, s.max() * 100));
+        percentRange(md, RoundRatios.of(runs, metric, RoundRatios.PLUGIN_OVER_A));
       }
     }
-    if (de) {
+    if (columns.jit()) {
+      percentRange(md, RoundRatios.pluginJitOverA(runs));
+    }
+    if (columns.de()) {
       for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
         Stats s = RoundRatios.of(runs, metric, RoundRatios.E_OVER_D);
         md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
@@ -327,21 +340,38 @@ final class Results {
     md.append('\n');
   }
 
-  /** The header of a ratio table: the columns of the configurations that ran. */
-  private static void header(StringBuilder md, boolean ac, boolean b, boolean de) {
-    md.append("| project |").append(ac ? " c/a wall | c/a CPU |" : "").append(b ? " (c−b)/a wall | (c−b)/a CPU |" : "").append(de ? " e/d wall | e/d CPU |" : "").append('\n');
-    md.append("|---|").append(ac ? "---|---|" : "").append(b ? "---|---|" : "").append(de ? "---|---|" : "").append('\n');
+  private static void percentRange(StringBuilder md, Stats s) {
+    md.append(String.format(" %+.1f%% [%+.1f%%, %+.1f%%] |", s.median() * 100, s.min() * 100, s.max() * 100));
   }
 
-  private static void ratioRow(StringBuilder md, String name, double[] wall, double[] cpu, boolean ac, boolean b, boolean de) {
+  /** The header of a ratio table: the columns of the configurations that ran. */
+  private static void header(StringBuilder md, Columns columns) {
+    md.append("| project |")
+        .append(columns.ac() ? " c/a wall | c/a CPU |" : "")
+        .append(columns.b() ? " (c−b)/a wall | (c−b)/a CPU |" : "")
+        .append(columns.jit() ? " of it JIT |" : "")
+        .append(columns.de() ? " e/d wall | e/d CPU |" : "")
+        .append('\n');
+    md.append("|---|")
+        .append(columns.ac() ? "---|---|" : "")
+        .append(columns.b() ? "---|---|" : "")
+        .append(columns.jit() ? "---|" : "")
+        .append(columns.de() ? "---|---|" : "")
+        .append('\n');
+  }
+
+  private static void ratioRow(StringBuilder md, String name, double[] wall, double[] cpu, double[] jit, Columns columns) {
     md.append("| ").append(name).append(" |");
-    if (ac) {
+    if (columns.ac()) {
       md.append(String.format(" %.3f | %.3f |", wall[2] / wall[0], cpu[2] / cpu[0]));
     }
-    if (b) {
+    if (columns.b()) {
       md.append(String.format(" %+.1f%% | %+.1f%% |", (wall[2] - wall[1]) / wall[0] * 100, (cpu[2] - cpu[1]) / cpu[0] * 100));
     }
-    if (de) {
+    if (columns.jit()) {
+      md.append(String.format(" %+.1f%% |", (jit[2] - jit[1]) / cpu[0] * 100));
+    }
+    if (columns.de()) {
       md.append(String.format(" %.3f | %.3f |", wall[4] / wall[3], cpu[4] / cpu[3]));
     }
     md.append('\n');

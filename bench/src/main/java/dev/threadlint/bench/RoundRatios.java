@@ -30,6 +30,44 @@ final class RoundRatios {
    * {@link Stats}; rounds where a configuration has no run are left out.
    */
   static Stats of(List<Map<Configuration, List<Measurement>>> targets, ToDoubleFunction<Measurement> metric, Ratio ratio) {
+    List<Double> values = new ArrayList<>();
+    for (double[] sums : roundSums(targets, metric)) {
+      double value = ratio.of(sums);
+      if (!Double.isNaN(value)) {
+        values.add(value);
+      }
+    }
+    return Stats.of(values);
+  }
+
+  /**
+   * The JIT compilers' part of (c)−(b) in each round, as a share of (a)'s CPU time: (JIT time of
+   * c − JIT time of b) / CPU time of a, over the targets together. It tells how much of what the
+   * plugin adds is compiling code rather than running it. Rounds without a JIT time are left out.
+   */
+  static Stats pluginJitOverA(List<Map<Configuration, List<Measurement>>> targets) {
+    List<double[]> jit = roundSums(targets, Measurement::jitSeconds);
+    List<double[]> cpu = roundSums(targets, Measurement::cpuSeconds);
+    int b = Configuration.B.ordinal();
+    int c = Configuration.C.ordinal();
+    int a = Configuration.A.ordinal();
+    List<Double> values = new ArrayList<>();
+    for (int round = 0; round < jit.size(); round++) {
+      double value = (jit.get(round)[c] - jit.get(round)[b]) / cpu.get(round)[a];
+      if (!Double.isNaN(value)) {
+        values.add(value);
+      }
+    }
+    return Stats.of(values);
+  }
+
+  /**
+   * Per round (as many as every configuration that ran has), the metric summed over the targets,
+   * indexed by {@link Configuration#ordinal()}; NaN for a configuration that did not run, or
+   * whose runs lack the metric.
+   */
+  private static List<double[]> roundSums(
+      List<Map<Configuration, List<Measurement>>> targets, ToDoubleFunction<Measurement> metric) {
     int rounds = Integer.MAX_VALUE;
     for (Map<Configuration, List<Measurement>> runs : targets) {
       for (Configuration c : Configuration.values()) {
@@ -39,24 +77,26 @@ final class RoundRatios {
         }
       }
     }
-    List<Double> values = new ArrayList<>();
+    List<double[]> result = new ArrayList<>();
     for (int round = 0; round < rounds && !targets.isEmpty(); round++) {
       double[] sums = new double[Configuration.values().length];
-      java.util.Arrays.fill(sums, Double.NaN);
+      boolean[] ran = new boolean[sums.length];
       for (Map<Configuration, List<Measurement>> runs : targets) {
         for (Configuration c : Configuration.values()) {
           List<Measurement> list = runs.get(c);
           if (list != null) {
-            double value = metric.applyAsDouble(list.get(round));
-            sums[c.ordinal()] = Double.isNaN(sums[c.ordinal()]) ? value : sums[c.ordinal()] + value;
+            sums[c.ordinal()] += metric.applyAsDouble(list.get(round)); // a run without the metric makes it NaN
+            ran[c.ordinal()] = true;
           }
         }
       }
-      double value = ratio.of(sums);
-      if (!Double.isNaN(value)) {
-        values.add(value);
+      for (int c = 0; c < sums.length; c++) {
+        if (!ran[c]) {
+          sums[c] = Double.NaN;
+        }
       }
+      result.add(sums);
     }
-    return Stats.of(values);
+    return result;
   }
 }

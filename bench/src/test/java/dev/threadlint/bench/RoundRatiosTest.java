@@ -58,4 +58,53 @@ class RoundRatiosTest {
     assertEquals(0, s.count());
     assertTrue(Double.isNaN(s.median()));
   }
+
+  private static Measurement cpuAndJit(double cpu, double jit) {
+    return new Measurement(cpu, cpu, 0, 0, jit);
+  }
+
+  @Test
+  void theJitPartOfThePluginsCostIsTakenWithinEachRound() {
+    // Round 1: c adds 2 s of CPU to b, 1.5 s of it JIT, over a's 10 s: 15%. Round 2 ran twice as
+    // slow, JIT included: still 15%. A second target in the same rounds is summed in.
+    Map<Configuration, List<Measurement>> first =
+        Map.of(
+            Configuration.A, List.of(cpuAndJit(10, 6), cpuAndJit(20, 12)),
+            Configuration.B, List.of(cpuAndJit(11, 6.5), cpuAndJit(22, 13)),
+            Configuration.C, List.of(cpuAndJit(13, 8), cpuAndJit(26, 16)));
+    Map<Configuration, List<Measurement>> second =
+        Map.of(
+            Configuration.A, List.of(cpuAndJit(10, 5), cpuAndJit(20, 10)),
+            Configuration.B, List.of(cpuAndJit(10, 5), cpuAndJit(20, 10)),
+            Configuration.C, List.of(cpuAndJit(10, 5.5), cpuAndJit(20, 11)));
+
+    Stats one = RoundRatios.pluginJitOverA(List.of(first));
+    Stats both = RoundRatios.pluginJitOverA(List.of(first, second));
+
+    assertEquals(2, one.count());
+    assertEquals(0.15, one.min(), 1e-9);
+    assertEquals(0.15, one.max(), 1e-9);
+    assertEquals(0.1, both.median(), 1e-9); // (1.5 + 0.5) / (10 + 10)
+  }
+
+  @Test
+  void aRoundWithoutAJitTimeGivesNoJitShare() {
+    // The second target's c run of round 1 has no JIT report (NaN): that round is left out, not
+    // computed as if the target had not run.
+    Map<Configuration, List<Measurement>> first =
+        Map.of(
+            Configuration.A, List.of(cpuAndJit(10, 6), cpuAndJit(10, 6)),
+            Configuration.B, List.of(cpuAndJit(11, 6), cpuAndJit(11, 6)),
+            Configuration.C, List.of(cpuAndJit(12, 7), cpuAndJit(12, 7)));
+    Map<Configuration, List<Measurement>> second =
+        Map.of(
+            Configuration.A, List.of(cpuAndJit(10, 6), cpuAndJit(10, 6)),
+            Configuration.B, List.of(cpuAndJit(11, 6), cpuAndJit(11, 6)),
+            Configuration.C, List.of(cpu(12), cpuAndJit(12, 8)));
+
+    Stats s = RoundRatios.pluginJitOverA(List.of(second, first)); // the target without it first
+
+    assertEquals(1, s.count());
+    assertEquals(0.15, s.median(), 1e-9); // round 2 only: (1 + 2) / 20
+  }
 }
