@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,9 +41,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThreadModelParser {
   private static final Map<String, Kind> KINDS = ThreadModel.kindNames();
-  private static final Pattern PARAM_N = Pattern.compile("param[0-9]+");
-  private static final Pattern SIMPLE_NAME = Pattern.compile("[\\w$]+");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("[\\w.$]+");
 
   private final ThreadModel model = new ThreadModel();
 
@@ -212,7 +208,9 @@ public final class ThreadModelParser {
     int parameter;
     if (completed.equals("this")) {
       parameter = -1;
-    } else if (PARAM_N.matcher(completed).matches()) {
+    } else if (completed.startsWith("param")
+        && completed.length() <= 8 // param0 to param999: an int, so the message below, not parseInt's
+        && MemberPattern.isNumber(completed.substring(5))) {
       parameter = Integer.parseInt(completed.substring(5));
     } else {
       throw new IllegalArgumentException(
@@ -286,7 +284,7 @@ public final class ThreadModelParser {
     line.required("with");
     List<String> with = List.copyOf(line.list("with"));
     for (String name : with) {
-      if (!SIMPLE_NAME.matcher(name).matches()) {
+      if (!MemberPattern.namesOnly(name, "")) {
         throw new IllegalArgumentException("with= must be method names, not '" + name + "'");
       }
     }
@@ -315,7 +313,7 @@ public final class ThreadModelParser {
     }
 
     String typeName() {
-      if (!QUALIFIED_NAME.matcher(argument).matches()) {
+      if (!MemberPattern.namesOnly(argument, ".")) {
         throw new IllegalArgumentException("expected a qualified type name, got '" + argument + "'");
       }
       return argument;

@@ -129,6 +129,13 @@ class MemberPatternTest {
         "java.lang.Thread#sleep(long,,int)", // an empty parameter
         "java.lang.Thread#sleep(..,long)", // `..` only at the end
         "java.lang.Thread#sleep(long int)",
+        "java.lang.Thread#sleep(java..lang.Long)", // an empty name segment
+        "java.lang.Thread#sleep(.Long)",
+        "java.lang.Thread#sleep(Long.)",
+        "java.lang.Thread#sleep(long[)", // brackets come in pairs, after the name
+        "java.lang.Thread#sleep([]long)",
+        "java.lang.Thread#sleep(long[]x)",
+        "java.lang.Thread#sléep", // names are ASCII in the model files
       })
   void malformedPatternsAreRejected(String text) {
     IllegalArgumentException e =
@@ -176,6 +183,30 @@ class MemberPatternTest {
     assertTrue(pattern.typeNameMatches("io.vertx.ext.web.Route"));
     assertFalse(pattern.typeNameMatches("io.vertxx.core.Vertx"));
     assertFalse(pattern.typeNameMatches("org.io.vertx.core.Vertx"));
+  }
+
+  @Test
+  void starsMatchAgainstTheFirstPlaceThatLetsTheRestMatch() {
+    // Backtracking: the first "Foo" after the star is not the one the pattern needs.
+    MemberPattern twice = MemberPattern.parse("a.*Foo*Bar#run");
+    assertTrue(twice.typeNameMatches("a.XFooFooBar"));
+    assertTrue(twice.typeNameMatches("a.FooBar"));
+    assertFalse(twice.typeNameMatches("a.FooBaz"));
+    assertFalse(twice.typeNameMatches("a.Foo.Bar")); // one star stays in one segment
+
+    MemberPattern deepInside = MemberPattern.parse("io.**.impl.*Handler#handle");
+    assertTrue(deepInside.typeNameMatches("io.vertx.core.impl.EventHandler"));
+    assertTrue(deepInside.typeNameMatches("io.x.impl.Handler"));
+    assertFalse(deepInside.typeNameMatches("io.impl.Handler")); // the dots around ** are literal
+    assertFalse(deepInside.typeNameMatches("io.vertx.impl.sub.Handler"));
+
+    MemberPattern triple = MemberPattern.parse("a.***#run"); // more than two stars: as two
+    assertTrue(triple.typeNameMatches("a.b.C"));
+    assertFalse(triple.typeNameMatches("b.C"));
+
+    MemberPattern any = MemberPattern.parse("**#run");
+    assertTrue(any.typeNameMatches("a.b.C"));
+    assertTrue(any.typeNameMatches(""));
   }
 
   @Test

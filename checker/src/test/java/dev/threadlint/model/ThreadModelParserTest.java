@@ -342,6 +342,21 @@ class ThreadModelParserTest {
 
     assertEquals(
         "javax.swing.SwingWorker#done", model.doneCallbackRules().get(0).member().toString());
+    assertEquals(-1, model.doneCallbackRules().get(0).parameter());
+  }
+
+  @Test
+  void doneCallbackOfAParameter() {
+    ThreadModel model =
+        parse("done-callback a.Listener#complete completed=param0", "done-callback a.Listener#both completed=param12");
+
+    assertEquals(0, model.doneCallbackRules().get(0).parameter());
+    assertEquals(12, model.doneCallbackRules().get(1).parameter());
+    for (String bad : List.of("param", "paramX", "param-1", "parameter0", "param99999999999", "that")) {
+      assertEquals(
+          "test.model:1: completed= must be 'this' or param<N>, not '" + bad + "'",
+          error("done-callback a.Listener#complete completed=" + bad));
+    }
   }
 
   @Test
