@@ -318,10 +318,7 @@ final class Results {
       StringBuilder md, String name, List<Map<Configuration, List<Measurement>>> runs, Columns columns) {
     md.append("| ").append(name).append(" |");
     if (columns.ac()) {
-      for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
-        Stats s = RoundRatios.of(runs, metric, RoundRatios.C_OVER_A);
-        md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
-      }
+      timesRange(md, runs, RoundRatios.C_OVER_A);
     }
     if (columns.b()) {
       for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
@@ -332,12 +329,17 @@ final class Results {
       percentRange(md, RoundRatios.pluginJitOverA(runs));
     }
     if (columns.de()) {
-      for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
-        Stats s = RoundRatios.of(runs, metric, RoundRatios.E_OVER_D);
-        md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
-      }
+      timesRange(md, runs, RoundRatios.E_OVER_D);
     }
     md.append('\n');
+  }
+
+  /** A ratio of two configurations' times, for wall and CPU time: median [lowest, highest]. */
+  private static void timesRange(StringBuilder md, List<Map<Configuration, List<Measurement>>> runs, RoundRatios.Ratio ratio) {
+    for (ToDoubleFunction<Measurement> metric : List.<ToDoubleFunction<Measurement>>of(Measurement::wallSeconds, Measurement::cpuSeconds)) {
+      Stats s = RoundRatios.of(runs, metric, ratio);
+      md.append(String.format(" %.3f [%.3f, %.3f] |", s.median(), s.min(), s.max()));
+    }
   }
 
   private static void percentRange(StringBuilder md, Stats s) {

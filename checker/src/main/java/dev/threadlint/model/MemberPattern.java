@@ -38,33 +38,11 @@ public final class MemberPattern {
       String text, String type, String name, @Nullable List<String> params) {
     this.text = text;
     this.type = type;
-    if (type.indexOf('*') >= 0) {
-      List<String> literals = new ArrayList<>();
-      List<Boolean> deep = new ArrayList<>();
-      int start = 0;
-      for (int i = 0; i < type.length(); i++) {
-        if (type.charAt(i) == '*') {
-          literals.add(type.substring(start, i));
-          int stars = i;
-          while (i + 1 < type.length() && type.charAt(i + 1) == '*') {
-            i++;
-          }
-          deep.add(i > stars);
-          start = i + 1;
-        }
-      }
-      literals.add(type.substring(start));
-      this.typeGlob = literals.toArray(String[]::new);
-      this.deepStars = new boolean[deep.size()];
-      for (int i = 0; i < deep.size(); i++) {
-        deepStars[i] = deep.get(i);
-      }
-    } else {
-      this.typeGlob = null;
-      this.deepStars = null;
-    }
+    Glob typeParts = type.indexOf('*') >= 0 ? Glob.of(type) : null;
+    this.typeGlob = typeParts == null ? null : typeParts.literals();
+    this.deepStars = typeParts == null ? null : typeParts.deep();
     this.name = name;
-    this.nameGlob = name.indexOf('*') >= 0 ? starSeparated(name) : null;
+    this.nameGlob = name.indexOf('*') >= 0 ? Glob.of(name).literals() : null;
     this.params = params;
   }
 
@@ -74,21 +52,33 @@ public final class MemberPattern {
   // enough for the JIT to compile more of it in every javac run (guava, JFR: C1 + C2 time on
   // java.util.regex 80 ms without the plugin, 100-200 ms with it).
 
-  /** The parts of a name between its runs of stars ({@code get*Async}: "get", "Async"). */
-  private static String[] starSeparated(String name) {
-    List<String> parts = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) == '*') {
-        parts.add(name.substring(start, i));
-        while (i + 1 < name.length() && name.charAt(i + 1) == '*') {
-          i++;
+  /**
+   * A glob split at its runs of stars: the literal parts around them ({@code get*Async}: "get",
+   * "Async"; one more than the runs) and, per run, whether it has two stars or more.
+   */
+  private record Glob(String[] literals, boolean[] deep) {
+    static Glob of(String glob) {
+      List<String> literals = new ArrayList<>();
+      List<Boolean> deep = new ArrayList<>();
+      int start = 0;
+      for (int i = 0; i < glob.length(); i++) {
+        if (glob.charAt(i) == '*') {
+          literals.add(glob.substring(start, i));
+          int first = i;
+          while (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+            i++;
+          }
+          deep.add(i > first);
+          start = i + 1;
         }
-        start = i + 1;
       }
+      literals.add(glob.substring(start));
+      boolean[] deepRuns = new boolean[deep.size()];
+      for (int i = 0; i < deepRuns.length; i++) {
+        deepRuns[i] = deep.get(i);
+      }
+      return new Glob(literals.toArray(String[]::new), deepRuns);
     }
-    parts.add(name.substring(start));
-    return parts.toArray(String[]::new);
   }
 
   /** A character of a Java name as the model files spell them: ASCII letters, digits, _ and $. */
