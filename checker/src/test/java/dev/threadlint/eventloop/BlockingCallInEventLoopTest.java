@@ -411,4 +411,74 @@ class BlockingCallInEventLoopTest {
             "}")
         .doTest();
   }
+  // The check reports from its unit matcher (it scans only units with event-loop code), so these
+  // suppressions are its own, not Error Prone's per-node ones: they must agree with Error Prone's.
+
+  @Test
+  void suppressWarningsAllSilencesIt() {
+    helper
+        .addSourceLines(
+            "Ticker.java",
+            "import io.vertx.core.Vertx;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Ticker {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  @SuppressWarnings({\"unchecked\", \"all\", \"all\"})",
+            "  void start(Vertx vertx) {",
+            "    vertx.setTimer(10, id -> lock.lock());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressWarningsOnAFieldSilencesItsInitialiser() {
+    helper
+        .addSourceLines(
+            "Ticker.java",
+            "import io.vertx.core.Vertx;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Ticker {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private final Vertx vertx = Vertx.vertx();",
+            "  @SuppressWarnings(\"BlockingCallInEventLoop\")",
+            "  private final long quiet = vertx.setTimer(10, id -> lock.lock());",
+            "  // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for the lock",
+            "  private final long loud = vertx.setTimer(10, id -> lock.lock());",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void generatedCodeIsSilentWithDisableWarningsInGeneratedCode() {
+    generatedTicker(false).setArgs("-XepDisableWarningsInGeneratedCode").doTest();
+  }
+
+  @Test
+  void generatedCodeIsReportedWithoutTheFlag() {
+    generatedTicker(true).doTest();
+  }
+
+  @Test
+  void generatedCodeIsReportedWhenTheCheckIsRaisedToAnError() {
+    generatedTicker(true)
+        .setArgs("-XepDisableWarningsInGeneratedCode", "-Xep:BlockingCallInEventLoop:ERROR")
+        .doTest();
+  }
+
+  /** A generated class whose timer handler takes a lock, marked as reported or not. */
+  private CompilationTestHelper generatedTicker(boolean reported) {
+    return helper.addSourceLines(
+        "Ticker.java",
+        "import io.vertx.core.Vertx;",
+        "import java.util.concurrent.locks.ReentrantLock;",
+        "@javax.annotation.processing.Generated(\"a generator\")",
+        "class Ticker {",
+        "  private final ReentrantLock lock = new ReentrantLock();",
+        "  void start(Vertx vertx) {",
+        reported ? "    // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for the lock" : "",
+        "    vertx.setTimer(10, id -> lock.lock());",
+        "  }",
+        "}");
+  }
 }

@@ -396,4 +396,52 @@ class BlockingUnderLockTest {
             "}")
         .doTest();
   }
+  // --- Suppression (reported from the unit matcher, so the check's own) --------------------------
+
+  @Test
+  void suppressWarningsOnTheMethodSilencesItAndLeavesTheOthersReported() {
+    helper
+        .addSourceLines(
+            "Poller.java",
+            "class Poller {",
+            "  private final Object monitor = new Object();",
+            "  @SuppressWarnings(\"BlockingUnderLock\")",
+            "  void pollQuietly() throws InterruptedException {",
+            "    synchronized (monitor) {",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "  @SuppressWarnings(\"all\")",
+            "  void pollSilently() throws InterruptedException {",
+            "    synchronized (monitor) {",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "  void poll() throws InterruptedException {",
+            "    synchronized (monitor) {",
+            "      // BUG: Diagnostic contains: `monitor` is held",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void generatedCodeIsSilentWithDisableWarningsInGeneratedCode() {
+    helper
+        .addSourceLines(
+            "Poller.java",
+            "@javax.annotation.processing.Generated(\"a generator\")",
+            "class Poller {",
+            "  private final Object monitor = new Object();",
+            "  void poll() throws InterruptedException {",
+            "    synchronized (monitor) {",
+            "      Thread.sleep(100);",
+            "    }",
+            "  }",
+            "}")
+        .setArgs("-XepDisableWarningsInGeneratedCode")
+        .doTest();
+  }
 }

@@ -589,6 +589,23 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /** Findings of a whole unit are reported from its matcher: Error Prone's generated-code flag is honoured there too. */
+  @Test
+  void generatedCodeIsSilentWithDisableWarningsInGeneratedCode() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "@javax.annotation.processing.Generated(\"a generator\")",
+            "class Counter {",
+            "  private int count;",
+            "  synchronized void a() { count++; }",
+            "  synchronized void b() { count++; }",
+            "  void reset() { count = 0; }",
+            "}")
+        .setArgs("-XepDisableWarningsInGeneratedCode")
+        .doTest();
+  }
+
   // --- Real-code traps (vert.x InboundBuffer, TCPServerBase; guava SequentialExecutor) ----------
 
   @Test
