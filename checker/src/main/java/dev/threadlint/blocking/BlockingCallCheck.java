@@ -4,9 +4,6 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
@@ -17,16 +14,21 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
+import dev.threadlint.config.UnitReports;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.ContextResolver;
 import dev.threadlint.model.ThreadContext;
 import dev.threadlint.model.ThreadContext.Kind;
 import dev.threadlint.model.ThreadContext.Remedy;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +36,7 @@ import org.jspecify.annotations.Nullable;
  * through methods of this unit), in code whose thread context is the one the concrete check
  * covers (an event loop, a UI thread, the common pool).
  */
-public abstract class BlockingCallCheck extends BugChecker
-    implements CompilationUnitTreeMatcher,
-        MethodInvocationTreeMatcher,
-        NewClassTreeMatcher,
-        MemberReferenceTreeMatcher {
+public abstract class BlockingCallCheck extends BugChecker implements CompilationUnitTreeMatcher {
 
   private final ConfiguredAnalysis analysis;
 
@@ -55,59 +53,84 @@ public abstract class BlockingCallCheck extends BugChecker
   /** What the blocked thread stops doing, e.g. "every other callback on that loop waits". */
   protected abstract String consequence();
 
-  /** Loads the model at the start of every unit, so a bad configuration is reported even in code with no calls. */
+  /** The nodes that call a method: invocations, constructor calls, method references. */
+  private static final Set<Tree.Kind> CALLS =
+      EnumSet.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS, Tree.Kind.MEMBER_REFERENCE);
+
+  /**
+   * Loads the model at the start of every unit (a bad configuration is reported even in code with
+   * no calls) and scans the calls of the unit only if some of its code may run in the reported
+   * context: most units have no event-loop, UI or common-pool code, and this check then costs
+   * them nothing per call.
+   */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return analysis.enterUnit(tree, state, canonicalName());
-  }
-
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    return method == null ? Description.NO_MATCH : check(tree, method, ASTHelpers.getReceiverType(tree), state);
-  }
-
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    MethodSymbol constructor = ASTHelpers.getSymbol(tree);
-    return constructor == null ? Description.NO_MATCH : check(tree, constructor, null, state);
-  }
-
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (method == null) {
-      return Description.NO_MATCH;
+    Description failed = analysis.enterUnit(tree, state, canonicalName());
+    if (failed != Description.NO_MATCH) {
+      return failed;
     }
-    Type receiver =
-        method.isStatic() || method.isConstructor()
-            ? null
-            : ASTHelpers.getType(tree.getQualifierExpression());
-    return check(tree, method, receiver, state);
+    return InternalErrors.guard(
+        state,
+        canonicalName(),
+        () -> {
+          Analysis facts = analysis.get(state);
+          if (facts != null
+              && facts.contexts().unitMayRunIn(reportedKind(), new TreePath(tree), state)) {
+            UnitReports.scan(
+                this, tree, CALLS, (call, path, unitState) -> matchCall(call, path, facts, unitState), state);
+          }
+          return Description.NO_MATCH;
+        });
   }
 
-  private Description check(
-      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+  /** One call of the unit; an internal error skips that call only. */
+  private Description matchCall(
+      Tree tree, Supplier<TreePath> path, Analysis analysis, VisitorState state) {
     try {
-      return checkCall(tree, method, receiver, state);
+      return checkCall(tree, path, analysis, state);
     } catch (RuntimeException | StackOverflowError e) {
       return InternalErrors.caught(state, canonicalName(), e);
     }
   }
 
   private Description checkCall(
-      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    Analysis analysis = this.analysis.get(state);
-    if (analysis == null) {
+      Tree tree, Supplier<TreePath> path, Analysis analysis, VisitorState state) {
+    if (tree instanceof MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      return method == null
+          ? Description.NO_MATCH
+          : checkCall(call, method, ASTHelpers.getReceiverType(call), path, analysis, state);
+    }
+    if (tree instanceof NewClassTree creation) {
+      MethodSymbol constructor = ASTHelpers.getSymbol(creation);
+      return constructor == null
+          ? Description.NO_MATCH
+          : checkCall(creation, constructor, null, path, analysis, state);
+    }
+    MemberReferenceTree reference = (MemberReferenceTree) tree;
+    MethodSymbol method = ASTHelpers.getSymbol(reference);
+    if (method == null) {
       return Description.NO_MATCH;
     }
-    ContextResolver contexts = analysis.contexts();
-    if (!contexts.unitMayRunIn(reportedKind(), state.getPath(), state)) {
-      return Description.NO_MATCH; // no code of this unit runs there: most units
+    Type receiver =
+        method.isStatic() || method.isConstructor()
+            ? null
+            : ASTHelpers.getType(reference.getQualifierExpression());
+    return checkCall(reference, method, receiver, path, analysis, state);
+  }
+
+  private Description checkCall(
+      Tree tree,
+      MethodSymbol method,
+      @Nullable Type receiver,
+      Supplier<TreePath> path,
+      Analysis analysis,
+      VisitorState unitState) {
+    if (!analysis.mayBlock(method, receiver, unitState)) {
+      return Description.NO_MATCH; // most calls
     }
-    // The context first: the three blocking checks ask about the same node in turn, and the
-    // context of its path is found once for all three; the knowledge base is asked only about
-    // calls in the reported context.
+    VisitorState state = unitState.withPath(path.get());
+    ContextResolver contexts = analysis.contexts();
     ThreadContext context = contexts.contextOf(state.getPath(), state);
     if (context.kind() != reportedKind()
         && reportedKind().forbidsBlocking()
@@ -121,10 +144,6 @@ public abstract class BlockingCallCheck extends BugChecker
     }
     if (context.kind() != reportedKind()) {
       return Description.NO_MATCH;
-    }
-    if (analysis.blockingApis().lookup(method, receiver, state) == null
-        && !analysis.declaredInUnit(method, state)) {
-      return Description.NO_MATCH; // neither blocking by the model nor a method with a summary
     }
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null) {

@@ -162,6 +162,15 @@ public final class Analysis {
   }
 
   /**
+   * Whether a call of {@code method} may block: the knowledge base names it, or it is declared in
+   * this unit, whose summaries tell. A cheap test that needs no path: {@link #blockingChain} is
+   * null for every call it rejects (most calls).
+   */
+  public boolean mayBlock(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    return blockingApis.lookup(method, receiver, state) != null || declaredInUnit(method, state);
+  }
+
+  /**
    * How a call of {@code method} blocks: directly (the knowledge base names it) or through the
    * methods of this unit it calls; null if it does not block as far as the model knows, or if
    * the call at {@code state}'s path waits on an object known to be complete.

@@ -83,19 +83,6 @@ public final class ContextResolver {
    * caller's thread (a lambda passed to {@code forEach}, say).
    */
   public ThreadContext contextOf(TreePath path, VisitorState state) {
-    // The blocking checks ask in turn about the same node (Error Prone hands every matcher of a
-    // node the same path): the walk up to the enclosing method is done once.
-    if (path != lastContextPath) {
-      lastContext = computeContextOf(path, state);
-      lastContextPath = path;
-    }
-    return lastContext;
-  }
-
-  private @Nullable TreePath lastContextPath;
-  private ThreadContext lastContext = ThreadContext.unknown();
-
-  private ThreadContext computeContextOf(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree
@@ -124,17 +111,6 @@ public final class ContextResolver {
    * when the code at {@code path} is not awaited that way.
    */
   public @Nullable ThreadContext contextOfWaitingThread(TreePath path, VisitorState state) {
-    if (path != lastWaitingPath) { // asked in turn about the same node, as contextOf
-      lastWaiting = computeContextOfWaitingThread(path, state);
-      lastWaitingPath = path;
-    }
-    return lastWaiting;
-  }
-
-  private @Nullable TreePath lastWaitingPath;
-  private @Nullable ThreadContext lastWaiting;
-
-  private @Nullable ThreadContext computeContextOfWaitingThread(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree || (leaf instanceof MemberReferenceTree && p == path)) {

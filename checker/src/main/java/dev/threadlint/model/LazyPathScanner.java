@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * times and asks for a path at few of its nodes; a {@code TreePath} per node visited was a large
  * part of each scan in the benchmark's profiles.
  */
-abstract class LazyPathScanner<R, P> extends TreeScanner<R, P> {
+public abstract class LazyPathScanner<R, P> extends TreeScanner<R, P> {
   private Tree[] trees = new Tree[64];
   /** The path of {@code trees[i]}, once built; null until asked for since that tree was entered. */
   private @Nullable TreePath[] paths = new TreePath[64];

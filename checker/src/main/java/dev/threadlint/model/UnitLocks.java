@@ -88,6 +88,11 @@ public final class UnitLocks {
    */
   public static final UnitLocks NONE = new UnitLocks(Map.of(), List.of(), List.of());
 
+  /** Whether any code of the unit runs with a lock held. */
+  public boolean holdsAny() {
+    return !held.isEmpty();
+  }
+
   /** The locks held at (just before) {@code tree}. */
   public LockSet heldAt(Tree tree) {
     return held.getOrDefault(tree, LockSet.EMPTY);

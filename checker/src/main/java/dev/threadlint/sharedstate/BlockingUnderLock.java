@@ -9,8 +9,6 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
@@ -32,11 +30,15 @@ import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
+import dev.threadlint.config.UnitReports;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.HeldLock;
 import dev.threadlint.model.LockSet;
 import dev.threadlint.model.UnitLocks;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +58,7 @@ import org.jspecify.annotations.Nullable;
     link = Catalogue.BASE_URL + "BlockingUnderLock.md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class BlockingUnderLock extends BugChecker
-    implements CompilationUnitTreeMatcher, MethodInvocationTreeMatcher, NewClassTreeMatcher {
+    implements CompilationUnitTreeMatcher {
 
   private final ConfiguredAnalysis analysis;
 
@@ -70,43 +72,58 @@ public final class BlockingUnderLock extends BugChecker
     this(ErrorProneFlags.empty());
   }
 
+  /** The nodes that call a method or constructor. */
+  private static final Set<Tree.Kind> CALLS = EnumSet.of(Tree.Kind.METHOD_INVOCATION, Tree.Kind.NEW_CLASS);
+
+  /**
+   * Scans the calls of the unit only if it holds a lock somewhere: most units take none, and this
+   * check then costs them nothing per call.
+   */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return analysis.enterUnit(tree, state, canonicalName());
+    Description failed = analysis.enterUnit(tree, state, canonicalName());
+    if (failed != Description.NO_MATCH) {
+      return failed;
+    }
+    return InternalErrors.guard(
+        state,
+        canonicalName(),
+        () -> {
+          Analysis facts = analysis.get(state);
+          if (facts != null && facts.locks(state).holdsAny()) {
+            UnitLocks locks = facts.locks(state);
+            UnitReports.scan(
+                this, tree, CALLS, (call, path, unitState) -> matchCall(call, path, facts, locks, unitState), state);
+          }
+          return Description.NO_MATCH;
+        });
   }
 
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    return method == null
-        ? Description.NO_MATCH
-        : check(tree, method, ASTHelpers.getReceiverType(tree), state);
-  }
-
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    MethodSymbol constructor = ASTHelpers.getSymbol(tree);
-    return constructor == null ? Description.NO_MATCH : check(tree, constructor, null, state);
-  }
-
-  private Description check(Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+  /** One call of the unit; an internal error skips that call only. */
+  private Description matchCall(
+      Tree tree, Supplier<TreePath> path, Analysis analysis, UnitLocks locks, VisitorState state) {
     try {
-      return checkCall(tree, method, receiver, state);
+      LockSet held = locks.heldAt(tree);
+      return held.isEmpty() ? Description.NO_MATCH : checkCall(tree, held, path, analysis, locks, state);
     } catch (RuntimeException | StackOverflowError e) {
       return InternalErrors.caught(state, canonicalName(), e);
     }
   }
 
   private Description checkCall(
-      Tree tree, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    Analysis analysis = this.analysis.get(state);
-    if (analysis == null) {
+      Tree tree, LockSet held, Supplier<TreePath> path, Analysis analysis, UnitLocks locks, VisitorState unitState) {
+    MethodSymbol method;
+    Type receiver = null;
+    if (tree instanceof MethodInvocationTree call) {
+      method = ASTHelpers.getSymbol(call);
+      receiver = ASTHelpers.getReceiverType(call);
+    } else {
+      method = ASTHelpers.getSymbol((NewClassTree) tree);
+    }
+    if (method == null || !analysis.mayBlock(method, receiver, unitState)) {
       return Description.NO_MATCH;
     }
-    LockSet held = analysis.locks(state).heldAt(tree);
-    if (held.isEmpty()) {
-      return Description.NO_MATCH;
-    }
+    VisitorState state = unitState.withPath(path.get());
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null || chain.waitsForLock()) {
       return Description.NO_MATCH;
@@ -114,7 +131,7 @@ public final class BlockingUnderLock extends BugChecker
     if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
       return Description.NO_MATCH; // the synchronized callee holds a lock too: reported inside it
     }
-    if (initialisesOnce(state.getPath(), analysis.locks(state))) {
+    if (initialisesOnce(state.getPath(), locks)) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree).setMessage(message(chain, held)).build();

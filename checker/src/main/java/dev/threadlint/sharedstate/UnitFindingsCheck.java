@@ -6,16 +6,14 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
+import dev.threadlint.config.UnitReports;
 import dev.threadlint.model.Analysis;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -26,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * A check that decides over a whole compilation unit at once (a lock-order graph, a field's
  * accesses) and reports its findings from the unit's matcher. It matches no other tree: a matcher
  * on identifiers or member selects would be called on most nodes of every file, for findings
- * that are rare. {@code @SuppressWarnings} (and the check's custom suppression annotations) on a
- * declaration around a finding suppress it, as they do for per-node checks.
+ * that are rare. A finding is suppressed as Error Prone suppresses those of per-node checks
+ * ({@link UnitReports#suppressed}).
  */
 abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTreeMatcher {
   private final ConfiguredAnalysis analysis;
@@ -72,7 +70,7 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
         .forEach(
             tree -> {
               TreePath path = paths.get(tree);
-              if (suppressed(path, state)) {
+              if (UnitReports.suppressed(this, path, state)) {
                 return;
               }
               Description.Builder description = buildDescription(tree).setMessage(findings.get(tree));
@@ -97,17 +95,5 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
       }
     }.scan(unit, null);
     return paths;
-  }
-
-  /** Whether a declaration around the path suppresses this check. */
-  private boolean suppressed(TreePath path, VisitorState state) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if ((leaf instanceof ClassTree || leaf instanceof MethodTree || leaf instanceof VariableTree)
-          && isSuppressed(leaf, state)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
