@@ -65,21 +65,15 @@ public abstract class BlockingCallCheck extends BugChecker implements Compilatio
    */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    Description failed = analysis.enterUnit(tree, state, canonicalName());
-    if (failed != Description.NO_MATCH) {
-      return failed;
-    }
-    return InternalErrors.guard(
+    return analysis.analyseUnit(
+        tree,
         state,
         canonicalName(),
-        () -> {
-          Analysis facts = analysis.get(state);
-          if (facts != null
-              && facts.contexts().unitMayRunIn(reportedKind(), new TreePath(tree), state)) {
+        facts -> {
+          if (facts.contexts().unitMayRunIn(reportedKind(), new TreePath(tree), state)) {
             UnitReports.scan(
                 this, tree, CALLS, (call, path, unitState) -> matchCall(call, path, facts, unitState), state);
           }
-          return Description.NO_MATCH;
         });
   }
 

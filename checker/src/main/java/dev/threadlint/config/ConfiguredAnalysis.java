@@ -8,6 +8,7 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.ModelFormatException;
+import java.util.function.Consumer;
 import javax.tools.Diagnostic;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,29 @@ public final class ConfiguredAnalysis {
     } catch (RuntimeException | StackOverflowError e) {
       return InternalErrors.caught(state, check, e);
     }
+  }
+
+  /**
+   * {@link #enterUnit}, then {@code body} with the analysis (unless the configuration is bad),
+   * for a check that does its work in its unit matcher; an internal error is handled as in any
+   * matcher.
+   */
+  public Description analyseUnit(
+      CompilationUnitTree unit, VisitorState state, String check, Consumer<Analysis> body) {
+    Description failed = enterUnit(unit, state, check);
+    if (failed != Description.NO_MATCH) {
+      return failed;
+    }
+    return InternalErrors.guard(
+        state,
+        check,
+        () -> {
+          Analysis analysis = get(state);
+          if (analysis != null) {
+            body.accept(analysis);
+          }
+          return Description.NO_MATCH;
+        });
   }
 
   /** The analysis of this compilation, or null when the configuration is bad (reported once). */

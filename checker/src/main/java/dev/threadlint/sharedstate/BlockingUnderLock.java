@@ -81,21 +81,16 @@ public final class BlockingUnderLock extends BugChecker
    */
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    Description failed = analysis.enterUnit(tree, state, canonicalName());
-    if (failed != Description.NO_MATCH) {
-      return failed;
-    }
-    return InternalErrors.guard(
+    return analysis.analyseUnit(
+        tree,
         state,
         canonicalName(),
-        () -> {
-          Analysis facts = analysis.get(state);
-          if (facts != null && facts.locks(state).holdsAny()) {
-            UnitLocks locks = facts.locks(state);
+        facts -> {
+          UnitLocks locks = facts.locks(state);
+          if (locks.holdsAny()) {
             UnitReports.scan(
                 this, tree, CALLS, (call, path, unitState) -> matchCall(call, path, facts, locks, unitState), state);
           }
-          return Description.NO_MATCH;
         });
   }
 

@@ -12,7 +12,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.config.ConfiguredAnalysis;
-import dev.threadlint.config.InternalErrors;
 import dev.threadlint.config.UnitReports;
 import dev.threadlint.model.Analysis;
 import java.util.Comparator;
@@ -44,22 +43,15 @@ abstract class UnitFindingsCheck extends BugChecker implements CompilationUnitTr
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    Description failed = analysis.enterUnit(tree, state, canonicalName());
-    if (failed != Description.NO_MATCH) {
-      return failed;
-    }
-    return InternalErrors.guard(
+    return analysis.analyseUnit(
+        tree,
         state,
         canonicalName(),
-        () -> {
-          Analysis facts = analysis.get(state);
-          if (facts != null) {
-            Map<Tree, String> findings = findings(tree, facts, state);
-            if (!findings.isEmpty()) {
-              report(tree, findings, state);
-            }
+        facts -> {
+          Map<Tree, String> findings = findings(tree, facts, state);
+          if (!findings.isEmpty()) {
+            report(tree, findings, state);
           }
-          return Description.NO_MATCH;
         });
   }
 
