@@ -357,38 +357,22 @@ class BlockingCallInEventLoopTest {
 
   // --- Suppression ------------------------------------------------------------------------------
 
+  // The check reports from its unit matcher (it scans only units with event-loop code), so these
+  // suppressions are its own, not Error Prone's per-node ones: they must agree with Error Prone's.
+
   @Test
   void suppressWarningsOnTheMethodSilencesIt() {
-    helper
-        .addSourceLines(
-            "Ticker.java",
-            "import io.vertx.core.Vertx;",
-            "import java.util.concurrent.locks.ReentrantLock;",
-            "class Ticker {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
-            "  @SuppressWarnings(\"BlockingCallInEventLoop\")",
-            "  void start(Vertx vertx) {",
-            "    vertx.setTimer(10, id -> lock.lock());",
-            "  }",
-            "}")
-        .doTest();
+    ticker("", "@SuppressWarnings(\"BlockingCallInEventLoop\")", false).doTest();
   }
 
   @Test
   void suppressWarningsOnTheClassSilencesIt() {
-    helper
-        .addSourceLines(
-            "Ticker.java",
-            "import io.vertx.core.Vertx;",
-            "import java.util.concurrent.locks.ReentrantLock;",
-            "@SuppressWarnings(\"BlockingCallInEventLoop\")",
-            "class Ticker {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
-            "  void start(Vertx vertx) {",
-            "    vertx.setTimer(10, id -> lock.lock());",
-            "  }",
-            "}")
-        .doTest();
+    ticker("@SuppressWarnings(\"BlockingCallInEventLoop\")", "", false).doTest();
+  }
+
+  @Test
+  void suppressWarningsAllSilencesIt() {
+    ticker("", "@SuppressWarnings({\"unchecked\", \"all\", \"all\"})", false).doTest();
   }
 
   @Test
@@ -406,25 +390,6 @@ class BlockingCallInEventLoopTest {
             "  }",
             "  void start(Vertx vertx) {",
             "    // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for the lock",
-            "    vertx.setTimer(10, id -> lock.lock());",
-            "  }",
-            "}")
-        .doTest();
-  }
-  // The check reports from its unit matcher (it scans only units with event-loop code), so these
-  // suppressions are its own, not Error Prone's per-node ones: they must agree with Error Prone's.
-
-  @Test
-  void suppressWarningsAllSilencesIt() {
-    helper
-        .addSourceLines(
-            "Ticker.java",
-            "import io.vertx.core.Vertx;",
-            "import java.util.concurrent.locks.ReentrantLock;",
-            "class Ticker {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
-            "  @SuppressWarnings({\"unchecked\", \"all\", \"all\"})",
-            "  void start(Vertx vertx) {",
             "    vertx.setTimer(10, id -> lock.lock());",
             "  }",
             "}")
@@ -451,30 +416,37 @@ class BlockingCallInEventLoopTest {
 
   @Test
   void generatedCodeIsSilentWithDisableWarningsInGeneratedCode() {
-    generatedTicker(false).setArgs("-XepDisableWarningsInGeneratedCode").doTest();
+    ticker(GENERATED, "", false).setArgs("-XepDisableWarningsInGeneratedCode").doTest();
   }
 
   @Test
   void generatedCodeIsReportedWithoutTheFlag() {
-    generatedTicker(true).doTest();
+    ticker(GENERATED, "", true).doTest();
   }
 
   @Test
   void generatedCodeIsReportedWhenTheCheckIsRaisedToAnError() {
-    generatedTicker(true)
+    ticker(GENERATED, "", true)
         .setArgs("-XepDisableWarningsInGeneratedCode", "-Xep:BlockingCallInEventLoop:ERROR")
         .doTest();
   }
 
-  /** A generated class whose timer handler takes a lock, marked as reported or not. */
-  private CompilationTestHelper generatedTicker(boolean reported) {
+  private static final String GENERATED = "@javax.annotation.processing.Generated(\"a generator\")";
+
+  /**
+   * A class whose timer handler takes a lock, with {@code onClass} and {@code onMethod} (an
+   * annotation, or nothing) on the class and on the method that sets the timer, marked as reported
+   * or not.
+   */
+  private CompilationTestHelper ticker(String onClass, String onMethod, boolean reported) {
     return helper.addSourceLines(
         "Ticker.java",
         "import io.vertx.core.Vertx;",
         "import java.util.concurrent.locks.ReentrantLock;",
-        "@javax.annotation.processing.Generated(\"a generator\")",
+        onClass,
         "class Ticker {",
         "  private final ReentrantLock lock = new ReentrantLock();",
+        "  " + onMethod,
         "  void start(Vertx vertx) {",
         reported ? "    // BUG: Diagnostic contains: `ReentrantLock.lock()` waits for the lock" : "",
         "    vertx.setTimer(10, id -> lock.lock());",
