@@ -6,7 +6,6 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,16 +39,6 @@ class PluginEndToEndTest {
           "}"
   };
 
-  /** The test classpath minus test classes: Error Prone, the plugin's classes, the frameworks. */
-  private static List<File> classpath() {
-    List<File> files = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (!entry.endsWith("test-classes")) {
-        files.add(new File(entry));
-      }
-    }
-    return files;
-  }
 
   private static Compilation compile(String plugin) {
     Path file = sources.resolve("demo/Ticker.java");
@@ -65,8 +54,8 @@ class PluginEndToEndTest {
   private static Compilation compile(String plugin, JavaFileObject source) {
     return Compiler.javac()
         .withOptions("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", plugin)
-        .withAnnotationProcessorPath(classpath())
-        .withClasspath(classpath())
+        .withAnnotationProcessorPath(PluginClasspath.files())
+        .withClasspath(PluginClasspath.files())
         .compile(source);
   }
 
