@@ -1,9 +1,12 @@
 package dev.threadlint.sharedstate;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
@@ -15,10 +18,12 @@ import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
 import dev.threadlint.model.ThreadModel.UnsafeType;
 import dev.threadlint.model.ThreadSafety.Sharing;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +35,12 @@ import org.jspecify.annotations.Nullable;
  * <p>What counts as a change: a write of the variable, a read-modify-write ({@code x++}, {@code
  * x += n}), a write of a constant-index element of a held array ({@code total[0] += x}; elements
  * at computed indexes are taken to be distinct), and a mutating call on an object known not to be
- * thread-safe. A {@code volatile} variable races only through read-modify-writes. A variable that
- * is accessed under a lock anywhere is left to {@code InconsistentSynchronization}, and a field
- * annotated {@code @LazyInit} declares its race benign.
+ * thread-safe. A {@code volatile} variable races only through read-modify-writes. A field that
+ * is not final and is accessed under a lock anywhere is left alone: {@code
+ * InconsistentSynchronization} judges it, or, volatile, it is part of a design that mixes a lock
+ * with lock-free reads this check cannot tell from a mistake. A final field or a captured local
+ * (the list or array it holds) races through pairs of unlocked accesses, locks elsewhere or not.
+ * A field annotated {@code @LazyInit} declares its race benign.
  */
 final class SharedRaces {
   private SharedRaces() {}
@@ -56,9 +64,19 @@ final class SharedRaces {
     if (accesses.stream().allMatch(a -> facts.tasksOf(a).isEmpty()) || hasAnnotation(variable, "LazyInit")) {
       return Map.of();
     }
+    // A final field or a captured local races only through the object it holds (a list's adds),
+    // which InconsistentSynchronization does not judge: of its accesses, only unlocked ones race.
+    boolean holdsObject =
+        variable.getKind() != ElementKind.FIELD || (variable.flags() & Flags.FINAL) != 0;
+    Set<Access> locked = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Access access : accesses) {
       if (facts.underLock(access, state)) {
-        return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
+        if (!holdsObject) {
+          return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
+        }
+        locked.add(access);
+      } else if (isMonitor(access)) {
+        locked.add(access); // synchronized (list) reads the reference to lock, not the list
       }
       if (isLazyInit(access)) {
         return Map.of(); // if (f == null) f = ...: CheckThenActRace reports it
@@ -76,8 +94,13 @@ final class SharedRaces {
       if (!changes(a, unsafe) && !taskChanges) {
         continue; // only reads in tasks: they race only with changes elsewhere
       }
+      if (locked.contains(a)) {
+        continue;
+      }
       for (Access b : accesses) {
-        if (!conflict(a, b, unsafe, isVolatile)) {
+        // A locked access is left alone even beside an unlocked one: which lock the other should
+        // take is InconsistentSynchronization's question (for the variables it judges).
+        if (locked.contains(b) || !conflict(a, b, unsafe, isVolatile)) {
           continue;
         }
         String other = facts.concurrently(a, b, state);
@@ -192,6 +215,17 @@ final class SharedRaces {
   }
 
   /** {@code if (f == null) { f = ...; }}: the write of a lazy initialisation. */
+  /** Whether the access is the expression of a {@code synchronized} statement. */
+  private static boolean isMonitor(Access access) {
+    TreePath parent = access.path().getParentPath();
+    if (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    return parent != null
+        && parent.getLeaf() instanceof SynchronizedTree monitor
+        && ASTHelpers.stripParentheses(monitor.getExpression()) == access.tree();
+  }
+
   static boolean isLazyInit(Access access) {
     if (access.kind() != AccessKind.WRITE || access.element()) {
       return false;
