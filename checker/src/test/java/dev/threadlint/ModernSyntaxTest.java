@@ -1,26 +1,7 @@
 package dev.threadlint;
 
-import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
-import static com.google.testing.compile.CompilationSubject.assertThat;
-
-import com.google.errorprone.BugPattern;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -32,14 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * switches; unnamed variables, module imports, statements before {@code super(...)}, compact
  * source files), each source compiled by the JDK running the test: the plugin must accept what
  * javac accepts, and its analyses must still see the pitfalls written inside those constructs.
- * The expected findings are marked in the sources, {@code // expect: Check} on the reported line;
- * the checks run in strict mode (see the build), so an internal error fails the compilation.
+ * The expected findings are marked in the sources (see {@link MarkedFindings}).
  */
 class ModernSyntaxTest {
   @TempDir Path sources;
-
-  private static final Pattern EXPECT = Pattern.compile("// expect: (\\w+(?:, \\w+)*)");
-  private static final Pattern REPORTED = Pattern.compile("^\\[(\\w+)\\] ");
 
   @Test
   void java17RecordsSealedTypesSwitchExpressionsAndPatterns() {
@@ -296,72 +273,7 @@ class ModernSyntaxTest {
         """);
   }
 
-  /**
-   * Compiles {@code source} as {@code path} with the plugin's checks only, and asserts that it
-   * compiles and that the checks report exactly the lines marked {@code // expect: Check}.
-   */
   private void assertFindings(String path, String source) {
-    Compilation compilation = compile(path, source);
-    assertThat(compilation).succeeded();
-    assertThat(reported(compilation)).containsExactlyElementsIn(expected(source));
+    MarkedFindings.assertFindings(sources.resolve(path), source, List.of());
   }
-
-  private Compilation compile(String path, String source) {
-    Path file = sources.resolve(path);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source);
-      return Compiler.javac()
-          .withOptions("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", pluginFlags())
-          .withAnnotationProcessorPath(PluginClasspath.files())
-          .withClasspath(PluginClasspath.files())
-          .compile(JavaFileObjects.forResource(file.toUri().toURL()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Only this plugin's checks, each named: Error Prone's own are not what is tested here. */
-  private static String pluginFlags() {
-    StringBuilder flags = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
-    int checks = 0;
-    for (ServiceLoader.Provider<BugChecker> provider : ServiceLoader.load(BugChecker.class).stream().toList()) {
-      Class<? extends BugChecker> type = provider.type();
-      if (type.getName().startsWith("dev.threadlint.")) {
-        BugPattern pattern = type.getAnnotation(BugPattern.class);
-        String name = pattern.name().isEmpty() ? type.getSimpleName() : pattern.name();
-        flags.append(" -Xep:").append(name).append(":WARN");
-        checks++;
-      }
-    }
-    assertWithMessage("the plugin's checks registered as services").that(checks).isEqualTo(15);
-    return flags.toString();
-  }
-
-  private static TreeSet<String> expected(String source) {
-    TreeSet<String> expected = new TreeSet<>();
-    List<String> lines = source.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher marker = EXPECT.matcher(lines.get(i));
-      if (marker.find()) {
-        for (String check : marker.group(1).split(", ")) {
-          expected.add(check + " at line " + (i + 1));
-        }
-      }
-    }
-    assertWithMessage("expectations in the source").that(expected).isNotEmpty();
-    return expected;
-  }
-
-  private static TreeSet<String> reported(Compilation compilation) {
-    TreeSet<String> reported = new TreeSet<>();
-    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
-      Matcher check = REPORTED.matcher(d.getMessage(null));
-      if (check.find()) {
-        reported.add(check.group(1) + " at line " + d.getLineNumber());
-      }
-    }
-    return reported;
-  }
-
 }
