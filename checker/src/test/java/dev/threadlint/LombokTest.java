@@ -1,7 +1,9 @@
 package dev.threadlint;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import com.google.testing.compile.Compilation;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,5 +107,29 @@ class LombokTest {
         }
         """,
         lombok());
+  }
+
+  @Test
+  void aLockLombokGeneratesIsNamedByItsAnnotation() {
+    Compilation compilation =
+        MarkedFindings.compile(
+            sources.resolve("demo/Ledger.java"),
+            """
+            package demo;
+
+            import lombok.Synchronized;
+
+            class Ledger {
+              private long total;
+
+              @Synchronized
+              void add(long amount) throws InterruptedException {
+                Thread.sleep(1);
+                total += amount;
+              }
+            }
+            """,
+            lombok());
+    assertThat(compilation).hadWarningContaining("and `$lock` is held (`@Synchronized` at line 8)");
   }
 }

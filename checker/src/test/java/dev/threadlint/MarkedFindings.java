@@ -50,7 +50,8 @@ final class MarkedFindings {
     assertThat(reported(compilation)).containsExactlyElementsIn(expected(source));
   }
 
-  private static Compilation compile(Path file, String source, List<File> processorJars) {
+  /** Writes {@code source} to {@code file} and compiles it as {@link #assertFindings} does. */
+  static Compilation compile(Path file, String source, List<File> processorJars) {
     List<File> classpath = new ArrayList<>(PluginClasspath.files());
     classpath.addAll(processorJars);
     try {

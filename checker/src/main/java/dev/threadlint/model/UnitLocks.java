@@ -200,8 +200,11 @@ public final class UnitLocks {
       scan(tree.getExpression(), null);
       ExpressionTree expression = LockId.strip(tree.getExpression());
       LockId lock = apis.lockOf(expression, state);
-      HeldLock acquired =
-          new HeldLock(lock, "synchronized (" + source(expression) + ")", line(tree), true);
+      String monitor = source(expression);
+      // A block an annotation processor generated (Lombok's @Synchronized) has the annotation's
+      // source position: its text names the lock better than "synchronized (@Synchronized)".
+      String how = monitor.startsWith("@") ? monitor : "synchronized (" + monitor + ")";
+      HeldLock acquired = new HeldLock(lock, how, line(tree), true);
       acquisitions.add(new Acquisition(method, acquired, held, tree));
       LockSet saved = held;
       held = held.with(acquired);
