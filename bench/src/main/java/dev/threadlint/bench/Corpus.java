@@ -420,6 +420,14 @@ final class Corpus {
               List.of(),
               List.of()),
           new Project(
+              "aws-sdk-core",
+              "software.amazon.awssdk:sdk-core:2.29.0",
+              List.of(),
+              // The sources jar has a second copy of this generated class at its root; the class
+              // comes from the project's jar.
+              List.of("VersionInfo.java"),
+              true),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),

@@ -791,6 +791,11 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         || !declaredHere(callee.enclClass())) {
       return;
     }
+    if (!callee.isStatic() && ThreadSafety.strip(ASTHelpers.getReceiver(call)) instanceof NewClassTree) {
+      // new Builder().endpoint(url): the callee's object is this run's own; what the callee
+      // does to it is not shared with other runs (aws-sdk-core's request builders).
+      return;
+    }
     if (region != null && LockSet.heldAt(call, state).isEmpty()) {
       calls.add(Map.entry(region, callee));
     }

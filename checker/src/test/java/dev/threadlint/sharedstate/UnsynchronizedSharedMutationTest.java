@@ -377,6 +377,54 @@ class UnsynchronizedSharedMutationTest {
         .doTest();
   }
 
+  @Test
+  void builderCalledOnAnObjectEachRunCreatesIsNotShared() {
+    // aws-sdk-core's AmazonAsyncHttpClient#requestExecutionBuilder: every call of the
+    // @ThreadSafe method sets a field of a builder it has just created.
+    helper
+        .addSourceLines(
+            "Client.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "final class Client {",
+            "  private final String endpoint = \"https://example.com\";",
+            "  Builder request() {",
+            "    return new Builder().endpoint(endpoint);",
+            "  }",
+            "  static final class Builder {",
+            "    private String endpoint;",
+            "    Builder endpoint(String endpoint) {",
+            "      this.endpoint = endpoint;",
+            "      return this;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void methodCalledOnASharedObjectStillCountsAsTheTasks() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "final class Client {",
+            "  private final Stats stats = new Stats();",
+            "  void request() {",
+            "    stats.record();",
+            "  }",
+            "  static final class Stats {",
+            "    private int requests;",
+            "    void record() {",
+            "      // BUG: Diagnostic contains: `requests` is updated in place",
+            "      requests++;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // --- Negatives: protections -------------------------------------------------------------------
 
   @Test
