@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
+import dev.threadlint.model.KnownCompletion;
 import dev.threadlint.model.AsyncApis;
 import dev.threadlint.model.BlockingApis;
 import dev.threadlint.model.CodeRoles;
@@ -88,10 +89,7 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
       Analysis analysis,
       VisitorState state) {
     AsyncApis async = analysis.asyncApis();
-    ExpressionTree awaited =
-        method.isStatic()
-            ? (tree.getArguments().isEmpty() ? null : tree.getArguments().get(0))
-            : ASTHelpers.getReceiver(tree);
+    ExpressionTree awaited = KnownCompletion.awaited(tree, method);
     if (awaited == null) {
       return Description.NO_MATCH;
     }

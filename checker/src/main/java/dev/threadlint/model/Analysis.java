@@ -131,7 +131,7 @@ public final class Analysis {
   public UnitSummaries summaries(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != summarizedUnit || summaries == null) {
-      summaries = UnitSummaries.compute(unit, contexts, blockingApis, state);
+      summaries = UnitSummaries.compute(unit, contexts, blockingApis, knownCompletion, state);
       summarizedUnit = unit;
     }
     return summaries;
@@ -179,7 +179,7 @@ public final class Analysis {
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     BlockingApi api = blockingApis.lookup(method, receiver, state);
     if (api != null) {
-      return blockingApis.waitsOnCompletedObject(state.getPath(), state)
+      return knownCompletion.returnsAtOnce(state.getPath(), method, receiver, state)
           ? null
           : BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
     }

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.ThreadModel.AsyncRole;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -54,6 +55,35 @@ public final class KnownCompletion {
   KnownCompletion(AsyncApis async, BlockingApis blocking) {
     this.async = async;
     this.blocking = blocking;
+  }
+
+  /**
+   * Whether the blocking call of {@code callee} at {@code path} returns at once because what it
+   * waits on is complete there: a {@code done-callback}'s own future ({@link
+   * BlockingApis#waitsOnCompletedObject}), or, for a wait on a future ({@code awaits}), a future
+   * {@link #isKnownComplete} knows is (pulsar-client joins the futures of its connection pool
+   * that {@code isDone()} said are done, on an event loop). Other blocking calls never are: a
+   * second {@code read()} of a stream blocks like the first.
+   */
+  public boolean returnsAtOnce(
+      TreePath path, MethodSymbol callee, @Nullable Type receiver, VisitorState state) {
+    if (blocking.waitsOnCompletedObject(path, state)) {
+      return true;
+    }
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)
+        || !async.is(AsyncRole.AWAITS, callee, callee.isStatic() ? null : receiver, state)) {
+      return false;
+    }
+    ExpressionTree awaited = awaited(call, callee);
+    return awaited != null && isKnownComplete(path, awaited, state);
+  }
+
+  /** What a wait waits on: its receiver, or the first argument of a static wait; null if none. */
+  public static @Nullable ExpressionTree awaited(MethodInvocationTree call, MethodSymbol method) {
+    if (!method.isStatic()) {
+      return ASTHelpers.getReceiver(call);
+    }
+    return call.getArguments().isEmpty() ? null : call.getArguments().get(0);
   }
 
   /**

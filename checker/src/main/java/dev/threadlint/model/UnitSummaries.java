@@ -45,8 +45,12 @@ public final class UnitSummaries {
   }
 
   public static UnitSummaries compute(
-      CompilationUnitTree unit, ContextResolver contexts, BlockingApis apis, VisitorState state) {
-    Collector collector = new Collector(unit, contexts, apis, state);
+      CompilationUnitTree unit,
+      ContextResolver contexts,
+      BlockingApis apis,
+      KnownCompletion known,
+      VisitorState state) {
+    Collector collector = new Collector(unit, contexts, apis, known, state);
     collector.scan(unit, null);
     return new UnitSummaries(collector.solve());
   }
@@ -61,15 +65,21 @@ public final class UnitSummaries {
     private final CompilationUnitTree unit;
     private final ContextResolver contexts;
     private final BlockingApis apis;
+    private final KnownCompletion known;
     private final VisitorState state;
     private final Map<MethodSymbol, Body> bodies = new LinkedHashMap<>();
     private @Nullable MethodSymbol current;
 
     Collector(
-        CompilationUnitTree unit, ContextResolver contexts, BlockingApis apis, VisitorState state) {
+        CompilationUnitTree unit,
+        ContextResolver contexts,
+        BlockingApis apis,
+        KnownCompletion known,
+        VisitorState state) {
       this.unit = unit;
       this.contexts = contexts;
       this.apis = apis;
+      this.known = known;
       this.state = state;
     }
 
@@ -145,8 +155,8 @@ public final class UnitSummaries {
     private void record(MethodSymbol callee, @Nullable Type receiver) {
       Body body = bodies.get(current);
       BlockingApi api = apis.lookup(callee, receiver, state);
-      if (api != null && apis.waitsOnCompletedObject(getCurrentPath(), state)) {
-        return; // get() on a future its own completion listener was given: returns at once
+      if (api != null && known.returnsAtOnce(getCurrentPath(), callee, receiver, state)) {
+        return; // get() on a future its listener was given, or one isDone() said is done
       }
       if (api != null) {
         // Prefer a call that blocks on its own account over waiting for a lock: under a lock,

@@ -81,4 +81,65 @@ class CompletedFutureTest {
             "}")
         .doTest();
   }
+
+  /**
+   * pulsar-client's ConnectionPool#doMarkAndReleaseUselessConnections, run every few seconds on
+   * a Netty event loop: it skips the futures that are not done, then joins the rest. Both the
+   * helper's join and a direct one after isDone() return at once.
+   */
+  @Test
+  void joinAfterIsDoneInAHelperTheEventLoopCallsIsNotBlocking() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            "import io.netty.channel.EventLoopGroup;",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Pool {",
+            "  private final Map<String, CompletableFuture<String>> pool = new ConcurrentHashMap<>();",
+            "  void start(EventLoopGroup group, CompletableFuture<String> first) {",
+            "    group.scheduleWithFixedDelay(() -> release(), 1, 1, TimeUnit.SECONDS);",
+            "    group.execute(() -> { if (first.isDone()) { System.out.println(first.join()); } });",
+            "  }",
+            "  private void release() {",
+            "    for (CompletableFuture<String> future : pool.values()) {",
+            "      if (!future.isDone() || future.isCompletedExceptionally()) {",
+            "        continue;",
+            "      }",
+            "      System.out.println(future.join());",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void joinWithoutACompletionCheckInAHelperIsStillReported() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            "import io.netty.channel.EventLoopGroup;",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Pool {",
+            "  private final Map<String, CompletableFuture<String>> pool = new ConcurrentHashMap<>();",
+            "  void start(EventLoopGroup group) {",
+            "    // BUG: Diagnostic contains: release() → CompletableFuture.join()",
+            "    group.scheduleWithFixedDelay(() -> release(), 1, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  private void release() {",
+            "    for (CompletableFuture<String> future : pool.values()) {",
+            "      if (future == null) {",
+            "        continue;",
+            "      }",
+            "      System.out.println(future.join());",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
