@@ -21,6 +21,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -218,7 +219,8 @@ public final class FieldAccesses {
             method != null
                 && (method.isConstructor()
                     || deserializes(method)
-                    || overridesAny(model.initializers(), method));
+                    || overridesAny(model.initializers(), method)
+                    || handsThisToPool(tree));
         boolean debugView = method != null && overridesAny(model.debugViews(), method);
         acknowledged += debugView ? 1 : 0;
         super.visitMethod(tree, null);
@@ -281,6 +283,44 @@ public final class FieldAccesses {
           }
         }
         return false;
+      }
+
+      /**
+       * Whether the method hands {@code this} back to an object pool ({@code pool-return}:
+       * {@code handle.recycle(this)}): its last user has released the object, and the resets it
+       * makes before are, for the next user, part of how the object is made.
+       */
+      private boolean handsThisToPool(MethodTree tree) {
+        if (model.poolReturns().isEmpty() || tree.getBody() == null) {
+          return false;
+        }
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            MethodSymbol callee = ASTHelpers.getSymbol(call);
+            if (callee != null
+                && call.getArguments().stream()
+                    .anyMatch(a -> SelfReferences.isThis(ASTHelpers.stripParentheses(a)))) {
+              Type receiver = ASTHelpers.getReceiverType(call);
+              for (MemberPattern pattern : model.poolReturns()) {
+                found[0] |= matcher.matchesCall(pattern, callee, receiver, state);
+              }
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Void visitClass(ClassTree nested, Void unused) {
+            return null; // `this` there is another object
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return null; // runs later, if at all
+          }
+        }.scan(tree.getBody(), null);
+        return found[0];
       }
 
       /**

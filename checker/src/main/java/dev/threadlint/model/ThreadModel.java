@@ -224,6 +224,7 @@ public final class ThreadModel {
   final List<MemberPattern> lockWaits = new ArrayList<>();
   final List<MemberPattern> initializers = new ArrayList<>();
   final List<MemberPattern> debugViews = new ArrayList<>();
+  final List<MemberPattern> poolReturns = new ArrayList<>();
   final List<String> streamTypes = new ArrayList<>();
   final List<StreamModeRule> streamModeRules = new ArrayList<>();
   final List<EagerFactoryRule> eagerFactoryRules = new ArrayList<>();
@@ -344,6 +345,15 @@ public final class ThreadModel {
   }
 
   /**
+   * Calls that hand their argument back to an object pool ({@code pool-return}: Netty's {@code
+   * Recycler.Handle#recycle}): a method that hands {@code this} back ends the object's use, and
+   * what it does to the fields before (a reset) counts as construction for the next user.
+   */
+  public List<MemberPattern> poolReturns() {
+    return poolReturns;
+  }
+
+  /**
    * Methods whose overrides only show state for debugging or monitoring ({@code debug-view}:
    * {@code toString}, Reactor's {@code scanUnsafe}): racy reads there are deliberate.
    */
@@ -429,6 +439,7 @@ public final class ThreadModel {
         + lockWaits.size()
         + initializers.size()
         + debugViews.size()
+        + poolReturns.size()
         + streamTypes.size()
         + streamModeRules.size()
         + eagerFactoryRules.size()

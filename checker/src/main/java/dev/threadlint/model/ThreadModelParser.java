@@ -108,6 +108,7 @@ public final class ThreadModelParser {
       case "lock-wait" -> model.lockWaits.add(line.member());
       case "initializer" -> model.initializers.add(line.member());
       case "debug-view" -> model.debugViews.add(line.member());
+      case "pool-return" -> model.poolReturns.add(line.member());
       case "lock-view" -> lockRule(line, LockAction.VIEW);
       case "stream" -> model.streamTypes.add(line.typeName());
       case "stream-mode" -> streamMode(line);

@@ -492,10 +492,13 @@ class ThreadModelParserTest {
     ThreadModel model =
         parse(
             "initializer org.reactivestreams.Subscriber#onSubscribe",
-            "debug-view java.lang.Object#toString");
+            "debug-view java.lang.Object#toString",
+            "pool-return io.netty.util.internal.ObjectPool.Handle#recycle");
     assertEquals("org.reactivestreams.Subscriber", model.initializers().get(0).type());
     assertEquals("java.lang.Object", model.debugViews().get(0).type());
+    assertEquals("io.netty.util.internal.ObjectPool.Handle", model.poolReturns().get(0).type());
     assertEquals("test.model:1: 'debug-view' does not take context=", error("debug-view a.B#c context=worker"));
+    assertEquals("test.model:1: 'pool-return' does not take context=", error("pool-return a.B#c context=worker"));
   }
 
   @Test
@@ -723,6 +726,7 @@ class ThreadModelParserTest {
       model.lockWaits().forEach(member);
       model.initializers().forEach(member);
       model.debugViews().forEach(member);
+      model.poolReturns().forEach(member);
       model.streamModeRules().forEach(rule -> member.accept(rule.member()));
       model.streamTypes().forEach(type);
       model.threadSafeTypes().forEach(type);

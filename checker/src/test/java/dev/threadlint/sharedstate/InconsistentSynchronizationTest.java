@@ -687,6 +687,63 @@ class InconsistentSynchronizationTest {
         .doTest();
   }
 
+  /**
+   * pulsar-client's MessageImpl#recycle: resets the fields of a message whose last user released
+   * it, then hands it back to Netty's Recycler, which gives it to the next user.
+   */
+  @Test
+  void resetBeforeReturningThisToAnObjectPoolIsLikeConstruction() {
+    helper
+        .addSourceLines(
+            "Message.java",
+            "import io.netty.util.Recycler;",
+            "import java.util.Map;",
+            "final class Message {",
+            "  private final Recycler.Handle<Message> handle;",
+            "  private Map<String, String> properties;",
+            "  Message(Recycler.Handle<Message> handle) { this.handle = handle; }",
+            "  synchronized Map<String, String> properties() {",
+            "    if (properties == null) { properties = Map.of(); }",
+            "    return properties;",
+            "  }",
+            "  synchronized void replace(Map<String, String> p) { properties = p; }",
+            "  void recycle() {",
+            "    properties = null;",
+            "    handle.recycle(this);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void resetWithoutReturningThisToThePoolIsStillReported() {
+    helper
+        .addSourceLines(
+            "Message.java",
+            "import io.netty.util.Recycler;",
+            "import java.util.Map;",
+            "final class Message {",
+            "  private final Recycler.Handle<Message> handle;",
+            "  private final Recycler.Handle<Message> other;",
+            "  private Map<String, String> properties;",
+            "  Message(Recycler.Handle<Message> handle, Recycler.Handle<Message> other) {",
+            "    this.handle = handle;",
+            "    this.other = other;",
+            "  }",
+            "  synchronized Map<String, String> properties() {",
+            "    if (properties == null) { properties = Map.of(); }",
+            "    return properties;",
+            "  }",
+            "  synchronized void replace(Map<String, String> p) { properties = p; }",
+            "  void clear(Message next) {",
+            "    // BUG: Diagnostic contains: `properties` is written here without a lock",
+            "    properties = null;",
+            "    other.recycle(next);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void reactorScanUnsafeIsADebugView() {
     helper
