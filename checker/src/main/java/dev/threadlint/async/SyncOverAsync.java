@@ -25,6 +25,7 @@ import com.sun.tools.javac.code.Type;
 import dev.threadlint.Catalogue;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.KnownCompletion;
+import dev.threadlint.model.Snippets;
 import dev.threadlint.model.AsyncApis;
 import dev.threadlint.model.BlockingApis;
 import dev.threadlint.model.CodeRoles;
@@ -109,7 +110,7 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
         "Sync over async: `"
             + call
             + "` blocks the thread until `"
-            + state.getSourceForNode(awaited).replaceAll("\\s+", " ")
+            + Snippets.brief(awaited, state)
             + "` completes, "
             + where
             + ". The thread is held for the whole wait (a small pool or an event loop can"

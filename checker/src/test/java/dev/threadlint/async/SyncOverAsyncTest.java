@@ -24,6 +24,29 @@ class SyncOverAsyncTest {
         .doTest();
   }
 
+  /** pulsar-client's PartitionedProducerImpl: the message quoted the whole 20-line lambda. */
+  @Test
+  void aLongAwaitedExpressionIsQuotedByItsCalls() {
+    helper
+        .addSourceLines(
+            "Producer.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Producer {",
+            "  CompletableFuture<Producer> created() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> send(String message) {",
+            "    String state = created().handle((producer, failure) -> {",
+            "      if (failure != null) {",
+            "        return \"failed to create the producer for \" + message;",
+            "      }",
+            "      return \"ready\";",
+            "    // BUG: Diagnostic contains: `CompletableFuture.join()` blocks the thread until `created().handle(...)` completes",
+            "    }).join();",
+            "    return CompletableFuture.completedFuture(state);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void getInAContinuation() {
     helper
