@@ -75,6 +75,12 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   final List<ConcurrentTask> tasks = new ArrayList<>();
   /** Methods of this unit run as tasks: method references handed to threads, started threads. */
   private final Map<MethodSymbol, ConcurrentTask> methodTasks = new HashMap<>();
+  /**
+   * The method whose own body hands over each method-reference task ({@code
+   * scheduler.schedule(this::refresh, ...)} in {@code scheduleRefresh}); absent when a lambda or
+   * class around the reference runs it elsewhere.
+   */
+  final Map<ConcurrentTask, MethodSymbol> handedInMethod = new IdentityHashMap<>();
   /** Thread subclasses of this unit started here, and why several may run at once (or ""). */
   private final Map<ClassSymbol, String> startedThreads = new HashMap<>();
   private @Nullable Region region;
@@ -188,6 +194,10 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
                     tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
             methodTasks.put(target, task);
             tasks.add(task);
+            MethodSymbol handing = enclosingMethod(getCurrentPath());
+            if (handing != null) {
+              handedInMethod.put(task, handing);
+            }
             mayHaveTasks = true;
           }
         }
@@ -410,6 +420,20 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
       }
     }
     return false;
+  }
+
+  /** The method whose body holds the path, unless a lambda or class is in between. */
+  private static @Nullable MethodSymbol enclosingMethod(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return ASTHelpers.getSymbol(method);
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean concurrent(Kind kind) {

@@ -103,8 +103,11 @@ public final class SharedAccesses {
   private final Map<VarSymbol, Region> declaredIn;
   private final Map<MethodSymbol, Boolean> privateCallsLocked;
 
+  private final Map<ConcurrentTask, MethodSymbol> handedInMethod;
+
   SharedAccesses(SharedAccessScanner c) {
     this.calledFromTasks = c.propagate();
+    this.handedInMethod = c.handedInMethod;
     this.declaredIn = c.declaredIn;
     this.privateCallsLocked = c.privateCallsLocked;
     this.byVariable = c.byVariable;
@@ -251,6 +254,13 @@ public final class SharedAccesses {
     if (ta == null || tb == null || !ta.mayOverlap(tb)) {
       return null;
     }
+    if (handsOver(ta, tb) || handsOver(tb, ta)) {
+      // A task that schedules the next step of its work (a token refresh that schedules the
+      // next refresh) hands it over after what it did before: each step starts after the last
+      // one's writes. What a step does after the hand-over may race with the next step; the
+      // analysis does not follow positions into the helpers that hand over, and stays silent.
+      return null;
+    }
     if (ta.submitter() != null && ta.submitter().equals(tb.submitter()) && ta.startEnd() >= 0 && tb.startEnd() >= 0) {
       // Siblings: the later one overlaps the earlier one unless the code waits in between.
       boolean aFirst = ta.startEnd() <= tb.startEnd();
@@ -261,6 +271,22 @@ public final class SharedAccesses {
       }
     }
     return tb.describe() + " (" + tb.reason() + ")";
+  }
+
+  /**
+   * Whether code running in {@code first} hands {@code later} over: its body, or a method of
+   * this unit that {@code first} calls.
+   */
+  private boolean handsOver(ConcurrentTask first, ConcurrentTask later) {
+    Region submitter = later.submitter();
+    if (submitter != null && submitter.task() == first) {
+      return true;
+    }
+    MethodSymbol handing =
+        submitter != null && submitter.root() instanceof MethodTree method
+            ? ASTHelpers.getSymbol(method)
+            : handedInMethod.get(later);
+    return handing != null && calledFromTasks.getOrDefault(handing, List.of()).contains(first);
   }
 
   /**

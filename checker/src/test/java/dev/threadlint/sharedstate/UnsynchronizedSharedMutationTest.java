@@ -377,6 +377,74 @@ class UnsynchronizedSharedMutationTest {
         .doTest();
   }
 
+  /**
+   * pulsar-client's AuthenticationOAuth2: the start task sets the backoff, then schedules the
+   * refresh, which reads it and schedules the next refresh. Each step is handed over by the one
+   * before, after its writes.
+   */
+  @Test
+  void aTaskThatSchedulesTheNextStepDoesNotRaceWithIt() {
+    helper
+        .addSourceLines(
+            "Refresher.java",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Refresher {",
+            "  private final ScheduledExecutorService scheduler;",
+            "  private long backoff;",
+            "  Refresher(ScheduledExecutorService scheduler) { this.scheduler = scheduler; }",
+            "  void start() {",
+            "    scheduler.execute(() -> {",
+            "      backoff = 100;",
+            "      scheduleRefresh();",
+            "    });",
+            "  }",
+            "  private void scheduleRefresh() {",
+            "    scheduler.schedule(this::refresh, 10, TimeUnit.MILLISECONDS);",
+            "  }",
+            "  private void refresh() {",
+            "    System.out.println(backoff);",
+            "    scheduleRefresh();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void aTaskHandedOverElsewhereStillRacesWithTheChain() {
+    helper
+        .addSourceLines(
+            "Refresher.java",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Refresher {",
+            "  private final ScheduledExecutorService scheduler;",
+            "  private long backoff;",
+            "  Refresher(ScheduledExecutorService scheduler) { this.scheduler = scheduler; }",
+            "  void start() {",
+            "    scheduler.execute(() -> {",
+            "      // BUG: Diagnostic contains: also read at line 17 by the task at line 15",
+            "      backoff = 100;",
+            "      scheduleRefresh();",
+            "    });",
+            "  }",
+            "  void close() {",
+            "    scheduler.execute(() -> {",
+            "      // BUG: Diagnostic contains: UnsynchronizedSharedMutation",
+            "      System.out.println(backoff);",
+            "    });",
+            "  }",
+            "  private void scheduleRefresh() {",
+            "    scheduler.schedule(this::refresh, 10, TimeUnit.MILLISECONDS);",
+            "  }",
+            "  private void refresh() {",
+            "    System.out.println(backoff);",
+            "    scheduleRefresh();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void builderCalledOnAnObjectEachRunCreatesIsNotShared() {
     // aws-sdk-core's AmazonAsyncHttpClient#requestExecutionBuilder: every call of the
