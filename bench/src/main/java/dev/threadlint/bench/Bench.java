@@ -48,7 +48,14 @@ public final class Bench {
     for (String name : options.projects()) {
       Corpus.Project project = Corpus.named(name);
       Maven.Resolved resolved = maven.resolve(name, project.artifact(), project.extraDependencies(), project.ownJarOnClasspath(), true);
-      Target target = Target.of(name, resolved.sources(), resolved.classpath(), Set.copyOf(project.excludedFiles()));
+      Target target =
+          Target.of(
+              name,
+              resolved.sources(),
+              resolved.classpath(),
+              Set.copyOf(project.excludedFiles()),
+              project.processorPath(resolved.classpath()),
+              project.errorProneFlags());
       measure(target, options.configurations(), options.runs(), false);
     }
     if (!options.sizes().isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.threadlint.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,11 +25,52 @@ final class Corpus {
    *     {@code module-info.java}
    * @param ownJarOnClasspath whether the project's own jar stays on the classpath, to provide the
    *     classes of excluded files (the compiled sources take precedence over it for all others)
+   * @param processors artifact ids of classpath jars that are the annotation processors its
+   *     sources need (Lombok); they run in every configuration, plain javac included
+   * @param errorProneFlags more {@code -Xep} flags for every configuration with Error Prone, to
+   *     turn off one of Error Prone's own checks that fails on the project (with the reason)
    */
   record Project(
-      String name, String artifact, List<String> extraDependencies, List<String> excludedFiles, boolean ownJarOnClasspath) {
+      String name,
+      String artifact,
+      List<String> extraDependencies,
+      List<String> excludedFiles,
+      boolean ownJarOnClasspath,
+      List<String> processors,
+      List<String> errorProneFlags) {
     Project(String name, String artifact, List<String> extraDependencies, List<String> excludedFiles) {
       this(name, artifact, extraDependencies, excludedFiles, false);
+    }
+
+    Project(
+        String name, String artifact, List<String> extraDependencies, List<String> excludedFiles, boolean ownJarOnClasspath) {
+      this(name, artifact, extraDependencies, excludedFiles, ownJarOnClasspath, List.of(), List.of());
+    }
+
+    /** This project, compiled with the annotation processors of these classpath jars. */
+    Project withProcessors(String... artifactIds) {
+      return new Project(
+          name, artifact, extraDependencies, excludedFiles, ownJarOnClasspath, List.of(artifactIds), errorProneFlags);
+    }
+
+    /** This project, compiled with these Error Prone flags too. */
+    Project withErrorProneFlags(String... flags) {
+      return new Project(
+          name, artifact, extraDependencies, excludedFiles, ownJarOnClasspath, processors, List.of(flags));
+    }
+
+    /** The jars of {@link #processors} among {@code classpath}. */
+    List<Path> processorPath(List<Path> classpath) {
+      List<Path> jars = new ArrayList<>();
+      for (String processor : processors) {
+        Path jar =
+            classpath.stream()
+                .filter(entry -> entry.getFileName().toString().startsWith(processor + "-"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + ": processor " + processor + " is not on its classpath"));
+        jars.add(jar);
+      }
+      return jars;
     }
 
     String groupId() {
@@ -427,6 +470,22 @@ final class Corpus {
               // comes from the project's jar.
               List.of("VersionInfo.java"),
               true),
+          new Project(
+                  "pulsar-client",
+                  "org.apache.pulsar:pulsar-client-original:4.2.4",
+                  List.of(
+                      // Provided: its sources are written with Lombok, and use protobuf, Joda-Time,
+                      // SpotBugs' annotations and the Bouncy Castle message crypto at compile time.
+                      "org.projectlombok:lombok:1.18.48",
+                      "com.google.protobuf:protobuf-java:3.25.5",
+                      "joda-time:joda-time:2.10.10",
+                      "com.github.spotbugs:spotbugs-annotations:4.9.6",
+                      "org.apache.pulsar:pulsar-client-messagecrypto-bc:4.2.4"),
+                  List.of())
+              .withProcessors("lombok")
+              // Error Prone 2.42's StringConcatToTextBlock throws NoSuchElementException on the
+              // string literals of the null checks Lombok's @NonNull generates (configurations d, e).
+              .withErrorProneFlags("-Xep:StringConcatToTextBlock:OFF"),
           new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",

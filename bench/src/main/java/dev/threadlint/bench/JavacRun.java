@@ -79,9 +79,11 @@ final class JavacRun {
     Path log = dir.resolve(stem + ".log");
     Path timeReport = dir.resolve(stem + ".time");
 
-    List<String> options = new ArrayList<>(configuration.javacOptions(toolchain));
+    List<String> options =
+        withProcessors(
+            withErrorProneFlags(configuration.javacOptions(toolchain), target.errorProneFlags()),
+            target.processorPath());
     options.addAll(List.of(
-        "-proc:none",
         "-encoding", "UTF-8",
         "-Xmaxwarns", "1000000",
         "-Xmaxerrs", "1000",
@@ -154,6 +156,38 @@ final class JavacRun {
     int exit = process.waitFor();
     Maven.deleteRecursively(classes);
     return new InProcessRun(Files.readString(log), exit, log);
+  }
+
+  /** {@code options} with {@code flags} added to its {@code -Xplugin:ErrorProne} option, if any. */
+  static List<String> withErrorProneFlags(List<String> options, List<String> flags) {
+    List<String> result = new ArrayList<>(options);
+    for (int i = 0; i < result.size(); i++) {
+      if (result.get(i).startsWith("-Xplugin:ErrorProne") && !flags.isEmpty()) {
+        result.set(i, result.get(i) + " " + String.join(" ", flags));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * {@code options} with the annotation processors the sources need on the processor path (after
+   * Error Prone and the plugin, if the configuration has them), or with {@code -proc:none} when
+   * they need none: processors on the classpath are not the project's build.
+   */
+  static List<String> withProcessors(List<String> options, List<Path> processors) {
+    List<String> result = new ArrayList<>(options);
+    if (processors.isEmpty()) {
+      result.add("-proc:none");
+      return result;
+    }
+    String path = join(processors);
+    int at = result.indexOf("-processorpath");
+    if (at < 0) {
+      result.addAll(List.of("-processorpath", path));
+    } else {
+      result.set(at + 1, result.get(at + 1) + File.pathSeparator + path);
+    }
+    return result;
   }
 
   /** The output of an {@link #inProcess} run, its exit code (non-zero: a compilation failed) and its log. */

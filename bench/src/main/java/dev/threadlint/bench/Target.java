@@ -13,8 +13,18 @@ import java.util.stream.Stream;
  *
  * @param lines physical lines of the compiled files (comments and blank lines included, as {@code
  *     wc -l} counts them)
+ * @param processorPath the annotation processors the sources need (none: javac runs with {@code
+ *     -proc:none})
+ * @param errorProneFlags more flags for Error Prone, in the configurations that run it
  */
-record Target(String name, Path sources, List<Path> files, List<Path> classpath, long lines) {
+record Target(
+    String name,
+    Path sources,
+    List<Path> files,
+    List<Path> classpath,
+    long lines,
+    List<Path> processorPath,
+    List<String> errorProneFlags) {
   static final String SYNTHETIC_PREFIX = "synthetic-";
 
   /** Whether this is generated code (its findings are planted, not triaged). */
@@ -24,6 +34,21 @@ record Target(String name, Path sources, List<Path> files, List<Path> classpath,
 
   /** The {@code .java} files under {@code sources}, without module descriptors and {@code excluded} names. */
   static Target of(String name, Path sources, List<Path> classpath, Set<String> excluded) throws IOException {
+    return of(name, sources, classpath, excluded, List.of(), List.of());
+  }
+
+  /**
+   * As {@link #of(String, Path, List, Set)}, compiled with the annotation processors {@code
+   * processorPath} and the Error Prone flags {@code errorProneFlags}.
+   */
+  static Target of(
+      String name,
+      Path sources,
+      List<Path> classpath,
+      Set<String> excluded,
+      List<Path> processorPath,
+      List<String> errorProneFlags)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(sources)) {
       files =
@@ -40,7 +65,7 @@ record Target(String name, Path sources, List<Path> files, List<Path> classpath,
     for (Path file : files) {
       lines += countLines(file);
     }
-    return new Target(name, sources, files, classpath, lines);
+    return new Target(name, sources, files, classpath, lines, processorPath, errorProneFlags);
   }
 
   static long countLines(Path file) throws IOException {

@@ -2,7 +2,9 @@ package dev.threadlint.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JavacRunTest {
@@ -38,5 +40,34 @@ class JavacRunTest {
     String output = "[in-process] warm-up 1/3  a-run1.args  wall 9.76 s\nException in thread \"main\" java.lang.OutOfMemoryError\n";
 
     assertEquals("", new JavacRun.InProcessRun(output, 1, LOG).summary());
+  }
+
+  @Test
+  void sourcesWithoutProcessorsCompileWithProcessingOff() {
+    assertEquals(
+        List.of("-processorpath", "/ep.jar", "-proc:none"),
+        JavacRun.withProcessors(List.of("-processorpath", "/ep.jar"), List.of()));
+  }
+
+  @Test
+  void theProjectsProcessorsFollowErrorProneOnItsProcessorPath() {
+    assertEquals(
+        List.of("-processorpath", "/ep.jar:/plugin.jar" + File.pathSeparator + "/lombok.jar"),
+        JavacRun.withProcessors(List.of("-processorpath", "/ep.jar:/plugin.jar"), List.of(Path.of("/lombok.jar"))));
+  }
+
+  @Test
+  void plainJavacGetsAProcessorPathOfTheProjectsProcessorsOnly() {
+    assertEquals(
+        List.of("-processorpath", "/lombok.jar"), JavacRun.withProcessors(List.of(), List.of(Path.of("/lombok.jar"))));
+  }
+
+  @Test
+  void aProjectsErrorProneFlagsFollowTheConfigurationsOnes() {
+    assertEquals(
+        List.of("-processorpath", "/ep.jar", "-Xplugin:ErrorProne -XepAllErrorsAsWarnings -Xep:Foo:OFF"),
+        JavacRun.withErrorProneFlags(
+            List.of("-processorpath", "/ep.jar", "-Xplugin:ErrorProne -XepAllErrorsAsWarnings"), List.of("-Xep:Foo:OFF")));
+    assertEquals(List.of(), JavacRun.withErrorProneFlags(List.of(), List.of("-Xep:Foo:OFF")));
   }
 }
