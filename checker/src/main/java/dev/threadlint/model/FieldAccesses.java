@@ -21,7 +21,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -130,6 +129,9 @@ public final class FieldAccesses {
     Type threadType = state.getTypeFromString("java.lang.Thread");
     Set<Symbol> referenced = new HashSet<>();
     Set<Symbol> freshLocals = new HashSet<>();
+    // Methods that hand `this` back to an object pool: its last user has released the object, and
+    // their resets prepare it for the next user, who gets it from the pool (like construction).
+    Set<MethodSymbol> returnsToPool = new HashSet<>();
     new LazyPathScanner<Void, Void>() {
       private @Nullable MethodSymbol method;
       private boolean construction;
@@ -159,6 +161,9 @@ public final class FieldAccesses {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (method != null && lambdas == 0 && handsThisBack(tree)) {
+          returnsToPool.add(method);
+        }
         if (method != null && lambdas == 0 && tree.getArguments().isEmpty()) {
           MethodSymbol callee = ASTHelpers.getSymbol(tree);
           if (callee != null
@@ -219,8 +224,7 @@ public final class FieldAccesses {
             method != null
                 && (method.isConstructor()
                     || deserializes(method)
-                    || overridesAny(model.initializers(), method)
-                    || handsThisToPool(tree));
+                    || overridesAny(model.initializers(), method));
         boolean debugView = method != null && overridesAny(model.debugViews(), method);
         acknowledged += debugView ? 1 : 0;
         super.visitMethod(tree, null);
@@ -286,41 +290,28 @@ public final class FieldAccesses {
       }
 
       /**
-       * Whether the method hands {@code this} back to an object pool ({@code pool-return}:
-       * {@code handle.recycle(this)}): its last user has released the object, and the resets it
-       * makes before are, for the next user, part of how the object is made.
+       * Whether the call hands {@code this} back to an object pool ({@code pool-return}: {@code
+       * handle.recycle(this)}).
        */
-      private boolean handsThisToPool(MethodTree tree) {
-        if (model.poolReturns().isEmpty() || tree.getBody() == null) {
+      private boolean handsThisBack(MethodInvocationTree call) {
+        if (model.poolReturns().isEmpty()) {
           return false;
         }
-        boolean[] found = {false};
-        new TreeScanner<Void, Void>() {
-          @Override
-          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            MethodSymbol callee = ASTHelpers.getSymbol(call);
-            if (callee != null
-                && call.getArguments().stream()
-                    .anyMatch(a -> SelfReferences.isThis(ASTHelpers.stripParentheses(a)))) {
-              Type receiver = ASTHelpers.getReceiverType(call);
-              for (MemberPattern pattern : model.poolReturns()) {
-                found[0] |= matcher.matchesCall(pattern, callee, receiver, state);
-              }
-            }
-            return super.visitMethodInvocation(call, null);
+        boolean passesThis = false;
+        for (ExpressionTree argument : call.getArguments()) {
+          passesThis |= SelfReferences.isThis(ASTHelpers.stripParentheses(argument));
+        }
+        MethodSymbol callee = passesThis ? ASTHelpers.getSymbol(call) : null;
+        if (callee == null) {
+          return false;
+        }
+        Type receiver = ASTHelpers.getReceiverType(call);
+        for (MemberPattern pattern : model.poolReturns()) {
+          if (matcher.matchesCall(pattern, callee, receiver, state)) {
+            return true;
           }
-
-          @Override
-          public Void visitClass(ClassTree nested, Void unused) {
-            return null; // `this` there is another object
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-            return null; // runs later, if at all
-          }
-        }.scan(tree.getBody(), null);
-        return found[0];
+        }
+        return false;
       }
 
       /**
@@ -361,7 +352,7 @@ public final class FieldAccesses {
     Map<VarSymbol, List<Access>> byField = new LinkedHashMap<>();
     for (Raw access : raw) {
       Phase phase =
-          access.construction()
+          access.construction() || (access.method() != null && returnsToPool.contains(access.method()))
               ? Phase.CONSTRUCTION
               : access.method() == null ? Phase.NORMAL : phases.getOrDefault(access.method(), Phase.NORMAL);
       if (phase == Phase.NORMAL
