@@ -487,6 +487,16 @@ final class Corpus {
               // string literals of the null checks Lombok's @NonNull generates (configurations d, e).
               .withErrorProneFlags("-Xep:StringConcatToTextBlock:OFF"),
           new Project(
+              "resilience4j-circuitbreaker",
+              "io.github.resilience4j:resilience4j-circuitbreaker:2.4.0",
+              List.of(),
+              List.of()),
+          new Project(
+              "resilience4j-bulkhead",
+              "io.github.resilience4j:resilience4j-bulkhead:2.4.0",
+              List.of("com.google.code.findbugs:jsr305:3.0.2"), // provided: @Immutable, @ThreadSafe
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
