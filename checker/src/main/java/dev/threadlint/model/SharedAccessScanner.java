@@ -422,6 +422,25 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     return false;
   }
 
+  /**
+   * Whether the receiver is an object made for this run: a {@code new}, or a local variable whose
+   * only value is one (set where it is declared and never again).
+   */
+  private boolean isFresh(@Nullable Tree receiver) {
+    if (receiver instanceof NewClassTree) {
+      return true;
+    }
+    if (!(receiver instanceof IdentifierTree id)
+        || !(ASTHelpers.getSymbol(id) instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return false;
+    }
+    List<ExpressionTree> assigned = values.get(local);
+    return assigned != null
+        && assigned.size() == 1
+        && ThreadSafety.strip(assigned.get(0)) instanceof NewClassTree;
+  }
+
   /** The method whose body holds the path, unless a lambda or class is in between. */
   private static @Nullable MethodSymbol enclosingMethod(TreePath path) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
@@ -815,9 +834,10 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
         || !declaredHere(callee.enclClass())) {
       return;
     }
-    if (!callee.isStatic() && ThreadSafety.strip(ASTHelpers.getReceiver(call)) instanceof NewClassTree) {
-      // new Builder().endpoint(url): the callee's object is this run's own; what the callee
-      // does to it is not shared with other runs (aws-sdk-core's request builders).
+    if (!callee.isStatic() && isFresh(ThreadSafety.strip(ASTHelpers.getReceiver(call)))) {
+      // new Builder().endpoint(url), or a cursor a local holds: the callee's object is this
+      // run's own; what the callee does to it is not shared with other runs (aws-sdk-core's
+      // request builders, the cassandra driver's type parsers).
       return;
     }
     if (region != null && LockSet.heldAt(call, state).isEmpty()) {

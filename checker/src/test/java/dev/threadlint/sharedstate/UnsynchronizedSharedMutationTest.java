@@ -470,6 +470,34 @@ class UnsynchronizedSharedMutationTest {
         .doTest();
   }
 
+  /**
+   * cassandra java-driver-core's DataTypeClassNameParser: the @ThreadSafe parser's parse() makes
+   * a cursor object of its own and moves it along.
+   */
+  @Test
+  void methodsCalledOnALocalEachRunCreatesAreNotShared() {
+    helper
+        .addSourceLines(
+            "TypeParser.java",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "final class TypeParser {",
+            "  int parse(String text) {",
+            "    Cursor cursor = new Cursor(text);",
+            "    while (!cursor.atEnd()) { cursor.skip(); }",
+            "    return cursor.idx;",
+            "  }",
+            "  static final class Cursor {",
+            "    private final String text;",
+            "    private int idx;",
+            "    Cursor(String text) { this.text = text; }",
+            "    boolean atEnd() { return idx >= text.length(); }",
+            "    void skip() { idx++; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void methodCalledOnASharedObjectStillCountsAsTheTasks() {
     helper
