@@ -43,6 +43,7 @@ import dev.threadlint.model.Analysis;
 import dev.threadlint.model.LockSet;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
+import dev.threadlint.model.SharedAccesses.AccessKind;
 import dev.threadlint.model.ThreadSafety.Sharing;
 import java.util.List;
 import javax.inject.Inject;
@@ -252,6 +253,9 @@ public final class CheckThenActRace extends BugChecker
     }
     String other = null;
     for (Access b : accesses.accessesOf(field)) {
+      if (b.kind() != AccessKind.WRITE) {
+        continue; // a reader cannot initialise it a second time
+      }
       other = accesses.concurrently(act, b, state);
       if (other != null) {
         break;

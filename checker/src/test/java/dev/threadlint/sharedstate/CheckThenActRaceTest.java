@@ -276,6 +276,30 @@ class CheckThenActRaceTest {
   }
 
   @Test
+  void lazyInitInOneTaskBesideAReaderIsNotTwoInitialisations() {
+    // Cassandra driver ChannelFactory: a connect listener sets clusterName once; the @ThreadSafe
+    // class's getter only reads it, so no second thread can initialise it as well.
+    helper
+        .addSourceLines(
+            "Factory.java",
+            "import io.netty.channel.ChannelFuture;",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "public class Factory {",
+            "  private volatile String clusterName;",
+            "  public String getClusterName() { return clusterName; }",
+            "  public void connected(ChannelFuture connect) {",
+            "    connect.addListener(cf -> {",
+            "      if (clusterName == null) {",
+            "        clusterName = connect.channel().toString();",
+            "      }",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void lazyInitAnnotationDeclaresABenignRace() {
     helper
         .addSourceLines(
