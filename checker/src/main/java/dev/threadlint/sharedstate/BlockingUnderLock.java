@@ -21,6 +21,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -134,7 +135,8 @@ public final class BlockingUnderLock extends BugChecker
 
   /**
    * Whether the call is the initialisation of a double-checked lazy field: {@code if (f == null) {
-   * lock; if (f == null) { f = load(); } }}. The lock is only taken while the field is still null,
+   * lock; if (f == null) { f = load(); } }} (or on a flag: {@code if (!loaded)}). The lock is only
+   * taken while the field is still null,
    * so the threads that wait for it are those that need the value being made, as they would
    * without the lock (httpclient5's PublicSuffixMatcherLoader#getDefault).
    */
@@ -147,7 +149,7 @@ public final class BlockingUnderLock extends BugChecker
         return false;
       }
       if (leaf instanceof IfTree branch && branch.getThenStatement() == child) {
-        Symbol field = nullCheckedField(branch.getCondition());
+        Symbol field = uninitialisedField(branch.getCondition());
         if (field != null) {
           if (!locks.heldAt(branch).isEmpty()) {
             lockedCheck = lockedCheck == null ? field : lockedCheck;
@@ -161,10 +163,16 @@ public final class BlockingUnderLock extends BugChecker
     return false;
   }
 
-  /** The field {@code f} of a condition {@code f == null}, or null. */
-  private static @Nullable Symbol nullCheckedField(ExpressionTree condition) {
-    if (!(ASTHelpers.stripParentheses(condition) instanceof BinaryTree equals)
-        || equals.getKind() != Tree.Kind.EQUAL_TO) {
+  /**
+   * The field {@code f} of a condition that says it is not initialised yet, {@code f == null} or,
+   * for a boolean flag, {@code !f} (Guava's memoizing supplier and its copies), or null.
+   */
+  private static @Nullable Symbol uninitialisedField(ExpressionTree condition) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(condition);
+    if (stripped instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return field(ASTHelpers.stripParentheses(not.getExpression()));
+    }
+    if (!(stripped instanceof BinaryTree equals) || equals.getKind() != Tree.Kind.EQUAL_TO) {
       return null;
     }
     ExpressionTree operand =
@@ -173,7 +181,11 @@ public final class BlockingUnderLock extends BugChecker
             : equals.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
                 ? equals.getLeftOperand()
                 : null;
-    Symbol symbol = operand == null ? null : ASTHelpers.getSymbol(operand);
+    return operand == null ? null : field(operand);
+  }
+
+  private static @Nullable Symbol field(ExpressionTree operand) {
+    Symbol symbol = ASTHelpers.getSymbol(operand);
     return symbol instanceof VarSymbol var && var.getKind() == ElementKind.FIELD ? symbol : null;
   }
 

@@ -396,6 +396,45 @@ class BlockingUnderLockTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The Cassandra driver's Uuids.ClockSeqAndNodeContainer (adapted from Guava's memoizing
+   * supplier): double-checked on a boolean flag instead of a null field. A flag checked only
+   * inside the lock is not the idiom: the lock is taken on every call.
+   */
+  @Test
+  void doubleCheckedLazyInitialisationOnAFlag() {
+    helper
+        .addSourceLines(
+            "Node.java",
+            "import java.net.InetAddress;",
+            "class Node {",
+            "  private volatile boolean initialized;",
+            "  private String name;",
+            "  String get() throws Exception {",
+            "    if (!initialized) {",
+            "      synchronized (Node.class) {",
+            "        if (!initialized) {",
+            "          name = InetAddress.getLocalHost().getHostName();",
+            "          initialized = true;",
+            "        }",
+            "      }",
+            "    }",
+            "    return name;",
+            "  }",
+            "  private boolean loaded;",
+            "  synchronized String everyCall() throws Exception {",
+            "    if (!loaded) {",
+            "      // BUG: Diagnostic contains: BlockingUnderLock",
+            "      name = InetAddress.getLocalHost().getHostName();",
+            "      loaded = true;",
+            "    }",
+            "    return name;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // --- Suppression (reported from the unit matcher, so the check's own) --------------------------
 
   @Test
