@@ -119,6 +119,11 @@ public final class NestedFuture extends AsyncCheck
       // map whose result the chain goes on to treat as flat is reported.
       return Description.NO_MATCH;
     }
+    if (compose == null && !outer.flattens()) {
+      // A task's handle (executor.submit(startsAsyncWork), Netty's too): nothing composes it, so
+      // the future it holds is what the task returned, unwrapped by whoever waits for the task.
+      return Description.NO_MATCH;
+    }
     if (compose == null && (inner.many() || !wrapsAFuture(tree, async, state))) {
       // A factory's nesting is the type its context asks for: Mono.empty() or failedFuture(e)
       // wrap nothing, and a single result holding a stream (Spring's Mono<Flux<DataBuffer>> for

@@ -172,8 +172,11 @@ public final class ThreadModel {
    *
    * @param many whether it delivers many values ({@code Flux}), so that a type argument that is
    *     itself async can be deliberate ({@code Flux<Flux<T>>} from {@code window})
+   * @param flattens whether the type has a way to flatten a nested value ({@code thenCompose},
+   *     {@code flatMap}, Guava's {@code submitAsync}); a task's {@code java.util.concurrent.Future}
+   *     has none, and a future it holds is simply what the task returned
    */
-  public record AsyncType(String type, AsyncKind kind, String framework, boolean many) {}
+  public record AsyncType(String type, AsyncKind kind, String framework, boolean many, boolean flattens) {}
 
   /** What a call does to or with a future or publisher, for the async family. */
   public enum AsyncRole {

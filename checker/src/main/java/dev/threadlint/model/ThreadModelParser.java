@@ -277,8 +277,17 @@ public final class ThreadModelParser {
     if (!values.equals("one") && !values.equals("many")) {
       throw new IllegalArgumentException("values= must be one or many, not '" + values + "'");
     }
+    String flattens = line.optional("flattens", "yes");
+    if (!flattens.equals("yes") && !flattens.equals("no")) {
+      throw new IllegalArgumentException("flattens= must be yes or no, not '" + flattens + "'");
+    }
     model.asyncTypes.add(
-        new AsyncType(line.typeName(), asyncKind, line.required("framework"), values.equals("many")));
+        new AsyncType(
+            line.typeName(),
+            asyncKind,
+            line.required("framework"),
+            values.equals("many"),
+            flattens.equals("yes")));
   }
 
   private void compose(Line line) {

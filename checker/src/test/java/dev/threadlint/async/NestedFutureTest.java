@@ -362,4 +362,43 @@ class NestedFutureTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The Cassandra driver's RunOrSchedule and Reconnection: a task that starts async work is handed
+   * to the event loop it must run on, and the listener on its handle unwraps the inner future. A
+   * task's handle (java.util.concurrent.Future, Netty's Future) has no operator that flattens:
+   * what it holds is what the task returned. Guava's handle has one (submitAsync): reported.
+   */
+  @Test
+  void taskHandleHoldingWhatTheTaskReturned() {
+    helper
+        .addSourceLines(
+            "OnLoop.java",
+            "import com.google.common.util.concurrent.*;",
+            "import io.netty.util.concurrent.EventExecutor;",
+            "import java.util.concurrent.*;",
+            "class OnLoop {",
+            "  <T> CompletionStage<T> on(EventExecutor loop, Callable<CompletionStage<T>> task) {",
+            "    CompletableFuture<T> result = new CompletableFuture<>();",
+            "    loop.submit(task).addListener((io.netty.util.concurrent.Future<CompletionStage<T>> f) -> {",
+            "      if (f.isSuccess()) {",
+            "        f.getNow().whenComplete((v, e) -> result.complete(v));",
+            "      } else {",
+            "        result.completeExceptionally(f.cause());",
+            "      }",
+            "    });",
+            "    return result;",
+            "  }",
+            "  CompletableFuture<String> fetch() { return new CompletableFuture<>(); }",
+            "  ScheduledFuture<CompletableFuture<String>> later(ScheduledExecutorService timer) {",
+            "    return timer.schedule(() -> fetch(), 1, TimeUnit.SECONDS);",
+            "  }",
+            "  ListenableFuture<String> find() { return SettableFuture.create(); }",
+            "  Object guava(Executor executor) {",
+            "    // BUG: Diagnostic contains: Nested future: `submit`",
+            "    return Futures.submit(() -> find(), executor);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

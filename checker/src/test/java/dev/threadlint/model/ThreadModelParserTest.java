@@ -364,13 +364,18 @@ class ThreadModelParserTest {
     ThreadModel model =
         parse(
             "async-type java.util.concurrent.CompletionStage kind=future framework=JDK",
-            "async-type reactor.core.publisher.Flux kind=publisher framework=Reactor values=many");
+            "async-type reactor.core.publisher.Flux kind=publisher framework=Reactor values=many",
+            "async-type java.util.concurrent.Future kind=future framework=JDK flattens=no");
 
     assertEquals(
         List.of(
-            new AsyncType("java.util.concurrent.CompletionStage", AsyncKind.FUTURE, "JDK", false),
-            new AsyncType("reactor.core.publisher.Flux", AsyncKind.PUBLISHER, "Reactor", true)),
+            new AsyncType("java.util.concurrent.CompletionStage", AsyncKind.FUTURE, "JDK", false, true),
+            new AsyncType("reactor.core.publisher.Flux", AsyncKind.PUBLISHER, "Reactor", true, true),
+            new AsyncType("java.util.concurrent.Future", AsyncKind.FUTURE, "JDK", false, false)),
         model.asyncTypes());
+    assertEquals(
+        "test.model:1: flattens= must be yes or no, not 'maybe'",
+        error("async-type a.F kind=future framework=X flattens=maybe"));
   }
 
   @Test
