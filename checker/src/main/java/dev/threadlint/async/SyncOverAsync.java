@@ -98,6 +98,7 @@ public final class SyncOverAsync extends AsyncCheck implements MethodInvocationT
     if (where == null
         || CodeRoles.isTestCode(state.getPath(), state)
         || CodeRoles.isInMain(state.getPath(), state)
+        || CodeRoles.isTestHook(state.getPath())
         || analysis.knownCompletion().isKnownComplete(state.getPath(), awaited, state)) {
       return Description.NO_MATCH;
     }

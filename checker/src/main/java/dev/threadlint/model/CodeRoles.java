@@ -54,6 +54,30 @@ public final class CodeRoles {
     return false;
   }
 
+  /**
+   * Whether the code at {@code path} is in a method annotated {@code @VisibleForTesting} (Guava's,
+   * AndroidX's or a project's own, by simple name): a hook whose callers are tests. Such methods
+   * may be called by production code too, so only checks about how a method waits for its own
+   * result ask this, not those about the thread it runs on.
+   */
+  public static boolean isTestHook(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree tree) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        if (method == null) {
+          return false;
+        }
+        for (var mirror : method.getAnnotationMirrors()) {
+          if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("VisibleForTesting")) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Whether the code at {@code path} is in a {@code public static void main(String[])}. */
   public static boolean isInMain(TreePath path, VisitorState state) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {

@@ -239,6 +239,33 @@ class SyncOverAsyncTest {
         .doTest();
   }
 
+  /**
+   * The Cassandra driver's ContinuousRequestHandlerBase#getPendingResult: a hook for tests, which
+   * wait for results by design ("chosenCallback should always be complete by the time tests call
+   * this"). The same wait in a method without the annotation is reported.
+   */
+  @Test
+  void visibleForTestingHookMayWait() {
+    helper
+        .addSourceLines(
+            "Handler.java",
+            "import com.google.common.annotations.VisibleForTesting;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Handler {",
+            "  private final CompletableFuture<Handler> chosen = new CompletableFuture<>();",
+            "  CompletableFuture<String> pending() { return new CompletableFuture<>(); }",
+            "  @VisibleForTesting",
+            "  CompletableFuture<String> getPendingResult() throws Exception {",
+            "    return chosen.get().pending();",
+            "  }",
+            "  CompletableFuture<String> pendingResult() throws Exception {",
+            "    // BUG: Diagnostic contains: Sync over async",
+            "    return chosen.get().pending();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void joinAfterAllOfJoinIsComplete() {
     helper
