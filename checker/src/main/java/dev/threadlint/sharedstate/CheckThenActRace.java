@@ -40,6 +40,7 @@ import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
 import dev.threadlint.model.Analysis;
+import dev.threadlint.model.Confinement;
 import dev.threadlint.model.LockSet;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
@@ -261,7 +262,7 @@ public final class CheckThenActRace extends BugChecker
         break;
       }
     }
-    if (other == null) {
+    if (other == null || Confinement.isDeclared(field, state)) {
       return Description.NO_MATCH;
     }
     return lazyInitRace(tree, field, accesses.describeRun(check), other);

@@ -12,6 +12,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.Analysis;
+import dev.threadlint.model.Confinement;
 import dev.threadlint.model.NullChecks;
 import dev.threadlint.model.SharedAccesses;
 import dev.threadlint.model.SharedAccesses.Access;
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * InconsistentSynchronization} judges it, or, volatile, it is part of a design that mixes a lock
  * with lock-free reads this check cannot tell from a mistake. A final field or a captured local
  * (the list or array it holds) races through pairs of unlocked accesses, locks elsewhere or not.
- * A field annotated {@code @LazyInit} declares its race benign.
+ * A field annotated {@code @LazyInit} declares its race benign; one its author declares confined to
+ * a thread ({@link Confinement}) is taken at the author's word.
  */
 final class SharedRaces {
   private SharedRaces() {}
@@ -53,7 +55,11 @@ final class SharedRaces {
     }
     Map<Tree, String> found = new IdentityHashMap<>();
     for (VarSymbol variable : facts.variables()) {
-      decide(variable, analysis, state).forEach((access, message) -> found.put(access.tree(), message));
+      Map<Access, String> races = decide(variable, analysis, state);
+      // Asked last, of the few variables that race: it reads the declaration's comments.
+      if (!races.isEmpty() && !Confinement.isDeclared(variable, state)) {
+        races.forEach((access, message) -> found.put(access.tree(), message));
+      }
     }
     return found;
   }

@@ -1025,4 +1025,55 @@ class UnsynchronizedSharedMutationTest {
             "}")
         .doTest();
   }
+
+  /**
+   * The Cassandra driver's AdminRequestHandler: "This is only ever accessed on the channel's event
+   * loop, so it doesn't need to be volatile". The callbacks of its @ThreadSafe class are called
+   * on that loop by the driver, which the analysis cannot see: the author's declaration of
+   * confinement (a comment on the field, or Infer's @ThreadConfined) is taken at its word. A
+   * comment that confines only the writes ("only mutated on ...") is not.
+   */
+  @Test
+  void fieldDeclaredConfinedToOneThreadIsNotReported() {
+    helper
+        .addSourceLines(
+            "Handler.java",
+            "import com.facebook.infer.annotation.ThreadConfined;",
+            "import io.netty.channel.Channel;",
+            "import io.netty.util.concurrent.Future;",
+            "import io.netty.util.concurrent.ScheduledFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import javax.annotation.concurrent.ThreadSafe;",
+            "@ThreadSafe",
+            "public class Handler {",
+            "  private final Channel channel;",
+            "  Handler(Channel channel) { this.channel = channel; }",
+            "  // This is only ever accessed on the channel's event loop, so it doesn't need to be volatile",
+            "  private ScheduledFuture<?> timeoutFuture;",
+            "  @ThreadConfined(ThreadConfined.ANY)",
+            "  private ScheduledFuture<?> retryFuture;",
+            "  private ScheduledFuture<?> idleFuture; // accessed only from the event loop",
+            "  // This is read concurrently, but only mutated on the event loop",
+            "  private ScheduledFuture<?> lastFuture;",
+            "  public void start() {",
+            "    channel.writeAndFlush(\"x\").addListener(this::onWriteComplete);",
+            "  }",
+            "  private void onWriteComplete(Future<? super Void> future) {",
+            "    timeoutFuture = channel.eventLoop().schedule(this::fire, 1, TimeUnit.SECONDS);",
+            "    retryFuture = channel.eventLoop().schedule(this::fire, 1, TimeUnit.SECONDS);",
+            "    idleFuture = channel.eventLoop().schedule(this::fire, 1, TimeUnit.SECONDS);",
+            "    // BUG: Diagnostic contains: `lastFuture` is written",
+            "    lastFuture = channel.eventLoop().schedule(this::fire, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  private void fire() {}",
+            "  public void onResponse() {",
+            "    if (timeoutFuture != null) { timeoutFuture.cancel(true); }",
+            "    if (retryFuture != null) { retryFuture.cancel(true); }",
+            "    if (idleFuture != null) { idleFuture.cancel(true); }",
+            "    // BUG: Diagnostic contains: `lastFuture` is read",
+            "    if (lastFuture != null) { lastFuture.cancel(true); }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
