@@ -47,6 +47,8 @@ public final class Analysis {
   private final LockApis lockApis;
   private @Nullable CompilationUnitTree lockedUnit;
   private @Nullable UnitLocks locks;
+  private @Nullable CompilationUnitTree waitedUnit;
+  private @Nullable LockWaits lockWaits;
   private @Nullable CompilationUnitTree accessedUnit;
   private @Nullable FieldAccesses accesses;
 
@@ -131,7 +133,7 @@ public final class Analysis {
   public UnitSummaries summaries(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (unit != summarizedUnit || summaries == null) {
-      summaries = UnitSummaries.compute(unit, contexts, blockingApis, knownCompletion, state);
+      summaries = UnitSummaries.compute(unit, contexts, blockingApis, knownCompletion, lockApis, state);
       summarizedUnit = unit;
     }
     return summaries;
@@ -149,6 +151,16 @@ public final class Analysis {
       lockedUnit = unit;
     }
     return locks;
+  }
+
+  /** Which waits for a lock in the compilation unit {@code state} is in are short. */
+  public LockWaits lockWaits(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != waitedUnit || lockWaits == null) {
+      lockWaits = LockWaits.compute(unit, locks(state), summaries(state), blockingApis, state);
+      waitedUnit = unit;
+    }
+    return lockWaits;
   }
 
   /** The field accesses of the compilation unit {@code state} is in, with their locks. */

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +97,11 @@ public final class UnitLocks {
   /** The locks held at (just before) {@code tree}. */
   public LockSet heldAt(Tree tree) {
     return held.getOrDefault(tree, LockSet.EMPTY);
+  }
+
+  /** Every tree of the unit that runs with a lock held, and the locks held there. */
+  public void forEachHeld(BiConsumer<Tree, LockSet> action) {
+    held.forEach(action);
   }
 
   /** Every acquisition of the unit, in source order. */

@@ -13,10 +13,13 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.threadlint.model.BlockingApis.BlockingApi;
+import dev.threadlint.model.ThreadModel.LockAction;
+import dev.threadlint.model.ThreadModel.LockRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +37,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UnitSummaries {
   private final Map<MethodSymbol, MethodSummary> summaries;
+  private final Set<MethodSymbol> blocksBesidesLocking;
 
-  private UnitSummaries(Map<MethodSymbol, MethodSummary> summaries) {
+  private UnitSummaries(Map<MethodSymbol, MethodSummary> summaries, Set<MethodSymbol> blocksBesidesLocking) {
     this.summaries = summaries;
+    this.blocksBesidesLocking = blocksBesidesLocking;
+  }
+
+  /**
+   * Whether the method of this unit reaches a blocking call other than taking a lock ({@code
+   * lock()}, which an {@code acquires} rule names): a sleep, I/O, a wait for a future, a
+   * condition's {@code await}. A method that only takes locks waits only as long as the
+   * holders' critical sections last ({@link LockWaits}).
+   */
+  public boolean blocksBesidesLocking(MethodSymbol method) {
+    return blocksBesidesLocking.contains(method);
   }
 
   /** The summary of a method of this unit that blocks; null if it does not, or is not of this unit. */
@@ -49,15 +64,18 @@ public final class UnitSummaries {
       ContextResolver contexts,
       BlockingApis apis,
       KnownCompletion known,
+      LockApis locks,
       VisitorState state) {
-    Collector collector = new Collector(unit, contexts, apis, known, state);
+    Collector collector = new Collector(unit, contexts, apis, known, locks, state);
     collector.scan(unit, null);
-    return new UnitSummaries(collector.solve());
+    return new UnitSummaries(collector.solve(), collector.blocksBesidesLocking());
   }
 
   /** What one method's body does directly. */
   private static final class Body {
     @Nullable BlockingChain direct;
+    /** A blocking call other than taking a lock. */
+    boolean blocksOnItsOwn;
     final Set<MethodSymbol> callees = new LinkedHashSet<>();
   }
 
@@ -66,6 +84,7 @@ public final class UnitSummaries {
     private final ContextResolver contexts;
     private final BlockingApis apis;
     private final KnownCompletion known;
+    private final LockApis locks;
     private final VisitorState state;
     private final Map<MethodSymbol, Body> bodies = new LinkedHashMap<>();
     private @Nullable MethodSymbol current;
@@ -75,11 +94,13 @@ public final class UnitSummaries {
         ContextResolver contexts,
         BlockingApis apis,
         KnownCompletion known,
+        LockApis locks,
         VisitorState state) {
       this.unit = unit;
       this.contexts = contexts;
       this.apis = apis;
       this.known = known;
+      this.locks = locks;
       this.state = state;
     }
 
@@ -164,17 +185,50 @@ public final class UnitSummaries {
         if (body.direct == null || (body.direct.waitsForLock() && !api.waitsForLock())) {
           body.direct = BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
         }
+        if (!api.waitsForLock() || !takesALock(callee, receiver)) {
+          body.blocksOnItsOwn = true;
+        }
       } else if (declaredHere(callee)) {
         body.callees.add(callee);
       }
+    }
+
+    private boolean takesALock(MethodSymbol callee, @Nullable Type receiver) {
+      LockRule rule = locks.rule(callee, receiver, state);
+      return rule != null && rule.action() == LockAction.ACQUIRE;
+    }
+
+    /**
+     * The methods that reach a blocking call other than taking a lock, through the unit's calls
+     * (after {@link #solve}, which reverses them).
+     */
+    Set<MethodSymbol> blocksBesidesLocking() {
+      Set<MethodSymbol> found = new HashSet<>();
+      Deque<MethodSymbol> queue = new ArrayDeque<>();
+      for (Map.Entry<MethodSymbol, Body> entry : bodies.entrySet()) {
+        if (entry.getValue().blocksOnItsOwn && !apis.isDeclaredNonBlocking(entry.getKey())) {
+          found.add(entry.getKey());
+          queue.add(entry.getKey());
+        }
+      }
+      while (!queue.isEmpty()) {
+        for (MethodSymbol caller : callers.getOrDefault(queue.poll(), List.of())) {
+          if (!apis.isDeclaredNonBlocking(caller) && found.add(caller)) {
+            queue.add(caller);
+          }
+        }
+      }
+      return found;
     }
 
     private boolean declaredHere(MethodSymbol method) {
       return SourceUnits.memberOf(method, unit) && !method.isAbstract();
     }
 
+    /** The reversed call edges of the unit: who calls each method. */
+    private final Map<MethodSymbol, List<MethodSymbol>> callers = new HashMap<>();
+
     Map<MethodSymbol, MethodSummary> solve() {
-      Map<MethodSymbol, List<MethodSymbol>> callers = new HashMap<>();
       Map<MethodSymbol, BlockingChain> blocking = new HashMap<>();
       Deque<MethodSymbol> queue = new ArrayDeque<>();
       for (Map.Entry<MethodSymbol, Body> entry : bodies.entrySet()) {

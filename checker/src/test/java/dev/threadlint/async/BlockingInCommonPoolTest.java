@@ -23,7 +23,7 @@ class BlockingInCommonPoolTest {
     lines.add("import java.util.stream.*;");
     lines.add("import javax.sql.DataSource;");
     lines.add("class Reports {");
-    lines.add("  private final ReentrantLock lock = new ReentrantLock();");
+    lines.add("  final ReentrantLock lock = new ReentrantLock();");
     lines.add("  private DataSource db;");
     lines.addAll(List.of(members));
     lines.add("}");

@@ -214,7 +214,7 @@ class BlockingCallInEventLoopFrameworkApisTest {
             "import java.util.concurrent.locks.ReentrantLock;",
             "import org.jetbrains.annotations.NonBlocking;",
             "class Cache {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  final ReentrantLock lock = new ReentrantLock();",
             "  @NonBlocking",
             "  String peek() {",
             "    // BUG: Diagnostic contains: `peek` is annotated `@NonBlocking`",

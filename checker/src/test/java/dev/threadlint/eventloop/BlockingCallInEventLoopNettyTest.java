@@ -21,7 +21,7 @@ class BlockingCallInEventLoopNettyTest {
     lines.add("import java.util.concurrent.TimeUnit;");
     lines.add("import java.util.concurrent.locks.ReentrantLock;");
     lines.add(declaration + " {");
-    lines.add("  private final ReentrantLock lock = new ReentrantLock();");
+    lines.add("  final ReentrantLock lock = new ReentrantLock();");
     for (String member : members) {
       lines.add("  " + member);
     }

@@ -39,7 +39,7 @@ class BlockingCallInEventLoopReactiveTest {
     List<String> lines = new ArrayList<>(imports);
     lines.add("import java.util.concurrent.locks.ReentrantLock;");
     lines.add("class Pipeline {");
-    lines.add("  private final ReentrantLock lock = new ReentrantLock();");
+    lines.add("  final ReentrantLock lock = new ReentrantLock();");
     for (String member : members) {
       lines.add("  " + member);
     }

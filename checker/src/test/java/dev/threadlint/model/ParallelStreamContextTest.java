@@ -212,7 +212,7 @@ class ParallelStreamContextTest {
             "import java.util.List;",
             "import java.util.concurrent.locks.ReentrantLock;",
             "class Cache {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  final ReentrantLock lock = new ReentrantLock();",
             "  void start(Vertx vertx, List<String> keys) {",
             "    vertx.setPeriodic(1000, id -> keys.parallelStream().forEach(key -> {",
             "      // BUG: Diagnostic contains: This lambda is passed to `java.util.stream.Stream#forEach`"
