@@ -497,6 +497,20 @@ final class Corpus {
               List.of("com.google.code.findbugs:jsr305:3.0.2"), // provided: @Immutable, @ThreadSafe
               List.of()),
           new Project(
+              "cassandra-driver-core",
+              "com.datastax.oss:java-driver-core:4.17.0",
+              List.of(
+                  // Optional: the graph API (TinkerPop), geometry types (ESRI), compression (LZ4,
+                  // Snappy), GraalVM native-image substitutions and the BlockHound integration.
+                  "org.apache.tinkerpop:gremlin-core:3.5.6",
+                  "org.apache.tinkerpop:tinkergraph-gremlin:3.5.6",
+                  "com.esri.geometry:esri-geometry-api:1.2.1",
+                  "org.lz4:lz4-java:1.7.1",
+                  "org.xerial.snappy:snappy-java:1.1.10.1",
+                  "org.graalvm.nativeimage:svm:19.3.6",
+                  "io.projectreactor.tools:blockhound:1.0.6.RELEASE"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
