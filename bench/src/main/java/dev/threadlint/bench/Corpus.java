@@ -511,6 +511,59 @@ final class Corpus {
                   "io.projectreactor.tools:blockhound:1.0.6.RELEASE"),
               List.of()),
           new Project(
+              "disruptor",
+              "com.lmax:disruptor:4.0.0",
+              List.of(),
+              List.of()),
+          new Project(
+              "quartz",
+              "org.quartz-scheduler:quartz:2.5.2",
+              List.of(
+                  // Provided and runtime-scoped at compile time: JTA, servlets, the c3p0 and
+                  // HikariCP pools, SLF4J, JAXB.
+                  "jakarta.transaction:jakarta.transaction-api:2.0.1",
+                  "jakarta.servlet:jakarta.servlet-api:6.0.0",
+                  "com.mchange:c3p0:0.10.1",
+                  "com.zaxxer:HikariCP:5.0.1",
+                  "org.slf4j:slf4j-api:2.0.16",
+                  "jakarta.xml.bind:jakarta.xml.bind-api:4.0.4"),
+              // Integrations with WebLogic, Oracle's JDBC driver, JBoss and CommonJ, whose jars are
+              // not on Maven Central; their classes come from the project's jar.
+              List.of(
+                  "WebLogicDelegate.java",
+                  "WebLogicOracleDelegate.java",
+                  "OracleDelegate.java",
+                  "WorkManagerThreadExecutor.java",
+                  "QuartzServiceMBean.java",
+                  "JBoss4RMIRemoteMBeanScheduler.java",
+                  "QuartzService.java",
+                  "WeblogicConnectionProvider.java"),
+              true),
+          new Project(
+              "agrona",
+              "org.agrona:agrona:2.6.0",
+              List.of(),
+              List.of()),
+          new Project(
+              "logback-core",
+              "ch.qos.logback:logback-core:1.5.18",
+              List.of(
+                  // Optional: Janino (conditional configuration), Jakarta Mail (SMTP appender),
+                  // servlets, XZ compression.
+                  "org.codehaus.janino:janino:3.1.8",
+                  "org.codehaus.janino:commons-compiler:3.1.8",
+                  "jakarta.mail:jakarta.mail-api:2.1.0",
+                  "jakarta.servlet:jakarta.servlet-api:5.0.0",
+                  "org.tukaani:xz:1.10"),
+              List.of()),
+          new Project(
+              "jedis",
+              "redis.clients:jedis:7.5.3",
+              List.of(
+                  // Optional: the multi-database failover client's circuit breaker and retries.
+                  "io.github.resilience4j:resilience4j-all:1.7.1"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
