@@ -546,6 +546,13 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     Symbol executor = null;
     boolean serial = false;
     if (origin instanceof MethodInvocationTree call) {
+      for (ExpressionTree argument : call.getArguments()) {
+        // executeBlocking(task, queue): the queue orders the tasks handed over with it.
+        if (ASTHelpers.getSymbol(argument) instanceof VarSymbol queue
+            && safety.isSerialQueueType(queue.type, state)) {
+          return new Executor(queue, true);
+        }
+      }
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
       Type receiverType = ASTHelpers.getReceiverType(call);
       Symbol symbol = receiver == null || isThis(receiver) ? null : ASTHelpers.getSymbol(receiver);

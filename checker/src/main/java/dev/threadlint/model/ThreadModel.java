@@ -213,6 +213,7 @@ public final class ThreadModel {
   final List<String> threadSafeAnnotations = new ArrayList<>();
   final List<MemberPattern> serialExecutors = new ArrayList<>();
   final List<String> serialExecutorTypes = new ArrayList<>();
+  final List<String> serialQueueTypes = new ArrayList<>();
   final List<BlockingRule> blockingRules = new ArrayList<>();
   final List<String> blockingAnnotations = new ArrayList<>();
   final List<String> nonBlockingAnnotations = new ArrayList<>();
@@ -289,6 +290,14 @@ public final class ThreadModel {
   /** Executor types whose instances run their tasks one at a time ({@code EventExecutor}). */
   public List<String> serialExecutorTypes() {
     return serialExecutorTypes;
+  }
+
+  /**
+   * Types of queues that run the tasks handed over with the same instance one at a time, in order
+   * ({@code serial-queue-type}: Vert.x's {@code TaskQueue} argument of {@code executeBlocking}).
+   */
+  public List<String> serialQueueTypes() {
+    return serialQueueTypes;
   }
 
   public List<String> blockingAnnotations() {
@@ -431,6 +440,7 @@ public final class ThreadModel {
         + threadSafeAnnotations.size()
         + serialExecutors.size()
         + serialExecutorTypes.size()
+        + serialQueueTypes.size()
         + callbackRules.size()
         + overrideRules.size()
         + annotationRules.size()

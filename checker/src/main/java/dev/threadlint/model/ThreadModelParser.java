@@ -89,6 +89,7 @@ public final class ThreadModelParser {
       case "thread-safe-annotation" -> model.threadSafeAnnotations.add(line.typeName());
       case "serial-executor" -> model.serialExecutors.add(line.member());
       case "serial-executor-type" -> model.serialExecutorTypes.add(line.typeName());
+      case "serial-queue-type" -> model.serialQueueTypes.add(line.typeName());
       case "blocking" -> blocking(line, true);
       case "not-blocking" -> blocking(line, false);
       case "blocking-annotation" -> model.blockingAnnotations.add(line.typeName());

@@ -126,6 +126,13 @@ public final class ThreadSafety {
         && model.serialExecutors().stream().anyMatch(p -> matcher.matchesCall(p, method, null, state));
   }
 
+  /** Whether tasks handed over with the same queue of the type run one at a time, in order. */
+  public boolean isSerialQueueType(@Nullable Type type, VisitorState state) {
+    return type != null
+        && !model.serialQueueTypes().isEmpty()
+        && model.serialQueueTypes().stream().anyMatch(name -> matcher.isSubtype(type, name, state));
+  }
+
   /** Whether executors of the type run their tasks one at a time on one thread. */
   public boolean isSerialExecutorType(@Nullable Type type, VisitorState state) {
     return type != null

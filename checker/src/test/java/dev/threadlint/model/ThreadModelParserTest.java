@@ -245,7 +245,8 @@ class ThreadModelParserTest {
             "thread-safe-annotation javax.annotation.concurrent.ThreadSafe",
             "thread-safe-annotation ThreadSafe",
             "serial-executor java.util.concurrent.Executors#newSingleThreadExecutor",
-            "serial-executor-type io.netty.util.concurrent.EventExecutor");
+            "serial-executor-type io.netty.util.concurrent.EventExecutor",
+            "serial-queue-type io.vertx.core.impl.TaskQueue");
 
     assertEquals(
         List.of("java.util.concurrent.atomic.AtomicInteger", "java.util.Hashtable"),
@@ -260,7 +261,8 @@ class ThreadModelParserTest {
         List.of("javax.annotation.concurrent.ThreadSafe", "ThreadSafe"), model.threadSafeAnnotations());
     assertEquals("newSingleThreadExecutor", model.serialExecutors().get(0).exactName());
     assertEquals(List.of("io.netty.util.concurrent.EventExecutor"), model.serialExecutorTypes());
-    assertEquals(10, model.size());
+    assertEquals(List.of("io.vertx.core.impl.TaskQueue"), model.serialQueueTypes());
+    assertEquals(11, model.size());
   }
 
   @Test
@@ -741,6 +743,7 @@ class ThreadModelParserTest {
       model.threadSafeAnnotations().forEach(type);
       model.serialExecutors().forEach(member);
       model.serialExecutorTypes().forEach(type);
+      model.serialQueueTypes().forEach(type);
       model.eagerFactoryRules().forEach(rule -> member.accept(rule.member()));
       model.subscribingCalls().forEach(member);
       model.hotSourceTypes().forEach(type);

@@ -181,4 +181,37 @@ class SerialExecutorTasksTest {
             "}")
         .doTest();
   }
+
+  /**
+   * vertx-jdbc-client's JDBCSQLRowStream: blocking tasks handed to a context with the same
+   * TaskQueue run one at a time, in order (vertx.model's serial-queue-type); with two different
+   * queues, or none, they may run at once on the worker pool.
+   */
+  @Test
+  void blockingTasksOnOneVertxTaskQueueRunOneAtATime() {
+    helper
+        .addSourceLines(
+            "RowStream.java",
+            "import io.vertx.core.impl.ContextInternal;",
+            "import io.vertx.core.impl.TaskQueue;",
+            "class RowStream {",
+            "  private final ContextInternal ctx;",
+            "  private final TaskQueue statements = new TaskQueue();",
+            "  private final TaskQueue other = new TaskQueue();",
+            "  private int cols;",
+            "  private int rows;",
+            "  RowStream(ContextInternal ctx) { this.ctx = ctx; }",
+            "  void readBatch() {",
+            "    ctx.executeBlocking(p -> { p.complete(cols); }, statements);",
+            "    // BUG: Diagnostic contains: `rows` is read in the task",
+            "    ctx.executeBlocking(p -> { p.complete(rows); }, other);",
+            "  }",
+            "  void next() {",
+            "    ctx.executeBlocking(p -> { cols = 3; p.complete(); }, statements);",
+            "    // BUG: Diagnostic contains: `rows` is written in the task",
+            "    ctx.executeBlocking(p -> { rows = 3; p.complete(); }, statements);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
