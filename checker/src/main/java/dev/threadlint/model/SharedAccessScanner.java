@@ -189,9 +189,13 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
           // `executor.submit(this::drain)`: drain's body runs as the task.
           ThreadContext context = contexts.contextOfFunctional(getCurrentPath(), state);
           if (concurrent(context.kind()) && !continuesAFuture(context)) {
+            // The values of the file's variables are not all collected yet, so an executor is
+            // not judged from them here; a serial queue handed over with the task is known.
+            Executor queue = serialQueueOf(context.origin(), context.kind());
             ConcurrentTask task =
                 new ConcurrentTask(
-                    tree, context.kind(), context.reason(), line(tree), null, -1, null, null, null, false, null, null, List.of());
+                    tree, context.kind(), context.reason(), line(tree), null, -1, null, null,
+                    queue == null ? null : queue.variable(), queue != null, null, null, List.of());
             methodTasks.put(target, task);
             tasks.add(task);
             MethodSymbol handing = enclosingMethod(getCurrentPath());
@@ -381,7 +385,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
   private ConcurrentTask handedClassTask(MethodTree tree, @Nullable ClassSymbol owner, ThreadContext context) {
     Executor executor =
         owner != null && contexts.handedToOneExecutor(owner)
-            ? executorOf(context.origin(), null)
+            ? executorOf(context.origin(), context.kind(), null)
             : new Executor(null, false);
     return new ConcurrentTask(
         tree, context.kind(), context.reason(), line(tree), null, -1, null, null, executor.variable(), executor.serial(), owner, null, List.of());
@@ -522,7 +526,7 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
     } else if (loop != null) {
       repeated = "it is handed over in a loop (line " + line(loop) + ")";
     }
-    Executor executor = executorOf(origin, enclosingClass());
+    Executor executor = executorOf(origin, context.kind(), enclosingClass());
     ConcurrentTask task =
         new ConcurrentTask(
             tree, context.kind(), context.reason(), line(tree), region, startEnd, repeated, loop, executor.variable(), executor.serial(), ownClass, null,
@@ -542,17 +546,31 @@ final class SharedAccessScanner extends LazyPathScanner<Void, Void> {
    */
   private record Executor(@Nullable Symbol variable, boolean serial) {}
 
-  private Executor executorOf(@Nullable Tree origin, @Nullable ClassSymbol handingClass) {
-    Symbol executor = null;
-    boolean serial = false;
-    if (origin instanceof MethodInvocationTree call) {
+  /**
+   * The serial queue handed over with a task ({@code executeBlocking(task, queue)}, a {@code
+   * serial-queue-type}): it orders the blocking tasks handed over with it, not the callbacks that
+   * run on the event loop once each is done. Null when there is none.
+   */
+  private @Nullable Executor serialQueueOf(@Nullable Tree origin, Kind kind) {
+    if (origin instanceof MethodInvocationTree call && !kind.forbidsBlocking()) {
       for (ExpressionTree argument : call.getArguments()) {
-        // executeBlocking(task, queue): the queue orders the tasks handed over with it.
         if (ASTHelpers.getSymbol(argument) instanceof VarSymbol queue
             && safety.isSerialQueueType(queue.type, state)) {
           return new Executor(queue, true);
         }
       }
+    }
+    return null;
+  }
+
+  private Executor executorOf(@Nullable Tree origin, Kind kind, @Nullable ClassSymbol handingClass) {
+    Executor queue = serialQueueOf(origin, kind);
+    if (queue != null) {
+      return queue;
+    }
+    Symbol executor = null;
+    boolean serial = false;
+    if (origin instanceof MethodInvocationTree call) {
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
       Type receiverType = ASTHelpers.getReceiverType(call);
       Symbol symbol = receiver == null || isThis(receiver) ? null : ASTHelpers.getSymbol(receiver);

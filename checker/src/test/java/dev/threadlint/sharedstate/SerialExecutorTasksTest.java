@@ -184,8 +184,9 @@ class SerialExecutorTasksTest {
 
   /**
    * vertx-jdbc-client's JDBCSQLRowStream: blocking tasks handed to a context with the same
-   * TaskQueue run one at a time, in order (vertx.model's serial-queue-type); with two different
-   * queues, or none, they may run at once on the worker pool.
+   * TaskQueue run one at a time, in order (vertx.model's serial-queue-type), lambdas and method
+   * references alike; with two different queues, or none, they may run at once on the worker
+   * pool. The result handler runs on the event loop, not on the queue.
    */
   @Test
   void blockingTasksOnOneVertxTaskQueueRunOneAtATime() {
@@ -200,14 +201,23 @@ class SerialExecutorTasksTest {
             "  private final TaskQueue other = new TaskQueue();",
             "  private int cols;",
             "  private int rows;",
+            "  private int batch;",
             "  RowStream(ContextInternal ctx) { this.ctx = ctx; }",
+            "  void fetch() {",
+            "    // The result handler runs on the event loop, beside the next task on the queue.",
+            "    // BUG: Diagnostic contains: `batch` is read in the task",
+            "    ctx.executeBlocking(p -> p.complete(), statements, ar -> { int b = batch; });",
+            "    // BUG: Diagnostic contains: `batch` is written in the task",
+            "    ctx.executeBlocking(p -> { batch = 2; p.complete(); }, statements);",
+            "  }",
+            "  private void reset(io.vertx.core.Promise<Void> p) { cols = 3; p.complete(); }",
             "  void readBatch() {",
             "    ctx.executeBlocking(p -> { p.complete(cols); }, statements);",
             "    // BUG: Diagnostic contains: `rows` is read in the task",
             "    ctx.executeBlocking(p -> { p.complete(rows); }, other);",
             "  }",
             "  void next() {",
-            "    ctx.executeBlocking(p -> { cols = 3; p.complete(); }, statements);",
+            "    ctx.executeBlocking(this::reset, statements, ar -> {});",
             "    // BUG: Diagnostic contains: `rows` is written in the task",
             "    ctx.executeBlocking(p -> { rows = 3; p.complete(); }, statements);",
             "  }",
