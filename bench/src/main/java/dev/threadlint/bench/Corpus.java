@@ -564,6 +564,27 @@ final class Corpus {
                   "io.github.resilience4j:resilience4j-all:1.7.1"),
               List.of()),
           new Project(
+              "vertx-kafka-client",
+              "io.vertx:vertx-kafka-client:4.5.10",
+              List.of("io.vertx:vertx-codegen:4.5.10", "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "vertx-mail-client",
+              "io.vertx:vertx-mail-client:4.5.10",
+              List.of("io.vertx:vertx-codegen:4.5.10", "io.vertx:vertx-docgen:0.9.4"),
+              List.of()),
+          new Project(
+              "vertx-jdbc-client",
+              "io.vertx:vertx-jdbc-client:4.5.10",
+              List.of(
+                  "io.vertx:vertx-codegen:4.5.10",
+                  "io.vertx:vertx-docgen:0.9.4",
+                  // Optional: the Agroal and HikariCP pools its data source providers wrap.
+                  "io.agroal:agroal-api:1.16",
+                  "io.agroal:agroal-pool:1.16",
+                  "com.zaxxer:HikariCP:4.0.3"),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
