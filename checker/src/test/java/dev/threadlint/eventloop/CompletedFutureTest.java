@@ -142,4 +142,36 @@ class CompletedFutureTest {
             "}")
         .doTest();
   }
+
+  /**
+   * isCompletedExceptionally() answers false for a future still pending: skipping the failed ones
+   * leaves the join free to wait. Only checks whose true answer the wait follows (isDone) count.
+   */
+  @Test
+  void joinAfterSkippingFailedFuturesIsStillReported() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            "import io.netty.channel.EventLoopGroup;",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Pool {",
+            "  private final Map<String, CompletableFuture<String>> pool = new ConcurrentHashMap<>();",
+            "  void start(EventLoopGroup group) {",
+            "    // BUG: Diagnostic contains: release() → CompletableFuture.join()",
+            "    group.scheduleWithFixedDelay(() -> release(), 1, 1, TimeUnit.SECONDS);",
+            "  }",
+            "  private void release() {",
+            "    for (CompletableFuture<String> future : pool.values()) {",
+            "      if (future.isCompletedExceptionally()) {",
+            "        continue;",
+            "      }",
+            "      System.out.println(future.join());",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
