@@ -140,8 +140,7 @@ public abstract class BlockingCallCheck extends BugChecker implements Compilatio
       return Description.NO_MATCH;
     }
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
-    if (chain == null
-        || (chain.waitsForLock() && analysis.lockWaits(state).waitsOnlyForShortLocks(tree, method))) {
+    if (chain == null || analysis.isShortLockWait(chain, tree, method, state)) {
       return Description.NO_MATCH; // a lock whose holders never block is held as briefly as theirs
     }
     Description.Builder description =

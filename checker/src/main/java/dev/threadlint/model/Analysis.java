@@ -153,6 +153,14 @@ public final class Analysis {
     return locks;
   }
 
+  /**
+   * Whether a blocking chain is only a wait for locks whose critical sections are all short
+   * ({@link LockWaits}): a call that blocks no more than entering a {@code synchronized} block.
+   */
+  public boolean isShortLockWait(BlockingChain chain, Tree call, MethodSymbol method, VisitorState state) {
+    return chain.waitsForLock() && lockWaits(state).waitsOnlyForShortLocks(call, method);
+  }
+
   /** Which waits for a lock in the compilation unit {@code state} is in are short. */
   public LockWaits lockWaits(VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
@@ -261,8 +269,9 @@ public final class Analysis {
       }
 
       private void check(Tree call, MethodSymbol method, @Nullable Type receiver) {
-        BlockingChain chain = blockingChain(method, receiver, state.withPath(getCurrentPath()));
-        if (chain != null) {
+        VisitorState here = state.withPath(getCurrentPath());
+        BlockingChain chain = blockingChain(method, receiver, here);
+        if (chain != null && !isShortLockWait(chain, call, method, here)) {
           found[0] = new BlockingCall(call, chain);
         }
       }

@@ -15,7 +15,10 @@ class EagerBlockingInReactiveAssemblyTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(EagerBlockingInReactiveAssembly.class, getClass());
 
-  /** A class {@code Users} with a lock, a JDBC-backed {@code load(id)} and {@code members}. */
+  /**
+   * A class {@code Users} with a lock (not private: other files may hold it), a JDBC-backed {@code
+   * load(id)} and {@code members}.
+   */
   private CompilationTestHelper users(String... members) {
     List<String> lines = new ArrayList<>();
     lines.add("import java.util.*;");
@@ -24,7 +27,7 @@ class EagerBlockingInReactiveAssemblyTest {
     lines.add("import reactor.core.publisher.*;");
     lines.add("import reactor.core.scheduler.Schedulers;");
     lines.add("class Users {");
-    lines.add("  private final ReentrantLock lock = new ReentrantLock();");
+    lines.add("  final ReentrantLock lock = new ReentrantLock();");
     lines.add("  private javax.sql.DataSource db;");
     lines.add("  String load(String id) {");
     lines.add("    try (java.sql.Connection c = db.getConnection()) { return id; }");
@@ -234,7 +237,7 @@ class EagerBlockingInReactiveAssemblyTest {
             "import reactor.core.publisher.Mono;",
             "@RestController",
             "class Profiles {",
-            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  final ReentrantLock lock = new ReentrantLock();",
             "  @GetMapping(\"/profile\")",
             "  Mono<String> profile() {",
             "    return Mono.just(load());",
@@ -250,6 +253,28 @@ class EagerBlockingInReactiveAssemblyTest {
             "@SuppressWarnings(\"EagerBlockingInReactiveAssembly\")",
             "Mono<String> find(String id) {",
             "  return Mono.just(load(id));",
+            "}")
+        .doTest();
+  }
+
+  /** A private lock whose critical sections are all short is as brief as synchronized. */
+  @Test
+  void shortPrivateLockWaitAtAssemblyIsNotReported() {
+    helper
+        .addSourceLines(
+            "Counter.java",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "import reactor.core.publisher.Mono;",
+            "class Counter {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private int count;",
+            "  Mono<Integer> next() {",
+            "    return Mono.just(increment());",
+            "  }",
+            "  private int increment() {",
+            "    lock.lock();",
+            "    try { return ++count; } finally { lock.unlock(); }",
+            "  }",
             "}")
         .doTest();
   }
