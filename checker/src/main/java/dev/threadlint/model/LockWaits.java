@@ -41,6 +41,8 @@ public final class LockWaits {
   private final Map<MethodSymbol, List<MethodSymbol>> callees = new HashMap<>();
   /** Locks with a critical section that blocks or takes another lock. */
   private final Set<LockId> held = new HashSet<>();
+  /** What {@link #takenBy} found for each method asked about. */
+  private final Map<MethodSymbol, Set<LockId>> takenBy = new HashMap<>();
 
   private LockWaits(CompilationUnitTree unit, UnitSummaries summaries) {
     this.unit = unit;
@@ -112,8 +114,6 @@ public final class LockWaits {
       held.add(outer); // taking the same lock again (it is reentrant) waits for nobody
     }
   }
-
-  private final Map<MethodSymbol, Set<LockId>> takenBy = new HashMap<>();
 
   /** The locks a method of the unit takes, in its body or in the methods of the unit it calls. */
   private Set<LockId> takenBy(MethodSymbol method) {
