@@ -192,8 +192,9 @@ public final class Analysis {
 
   /**
    * How a call of {@code method} blocks: directly (the knowledge base names it) or through the
-   * methods of this unit it calls; null if it does not block as far as the model knows, or if
-   * the call at {@code state}'s path waits on an object known to be complete.
+   * methods of this unit it calls; null if it does not block as far as the model knows, if the
+   * call at {@code state}'s path waits on an object known to be complete, or if it passes a
+   * constant flag its callee blocks only without.
    */
   public @Nullable BlockingChain blockingChain(
       MethodSymbol method, @Nullable Type receiver, VisitorState state) {
@@ -204,7 +205,10 @@ public final class Analysis {
           : BlockingChain.direct(api.call(), api.what(), api.waitsForLock());
     }
     MethodSummary summary = summaries(state).summary(method);
-    return summary == null ? null : summary.blocking();
+    if (summary == null || summary.onlyIf() != null && summary.onlyIf().ruledOutAt(state.getPath().getLeaf())) {
+      return null; // blocks only for another value of a flag than the call passes
+    }
+    return summary.blocking();
   }
 
   /**
