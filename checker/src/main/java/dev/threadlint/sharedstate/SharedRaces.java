@@ -3,13 +3,23 @@ package dev.threadlint.sharedstate;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.threadlint.model.Analysis;
 import dev.threadlint.model.Confinement;
@@ -20,6 +30,7 @@ import dev.threadlint.model.SharedAccesses.AccessKind;
 import dev.threadlint.model.ThreadModel.UnsafeType;
 import dev.threadlint.model.ThreadSafety.Sharing;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +87,7 @@ final class SharedRaces {
         variable.getKind() != ElementKind.FIELD || (variable.flags() & Flags.FINAL) != 0;
     Set<Access> locked = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Access access : accesses) {
-      if (facts.underLock(access, state)) {
+      if (facts.underLock(access, state) || afterWinningCompareAndSet(access.path())) {
         if (!holdsObject) {
           return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
         }
@@ -96,12 +107,13 @@ final class SharedRaces {
     boolean isVolatile = (variable.flags() & Flags.VOLATILE) != 0;
     Map<Access, String> found = new IdentityHashMap<>();
     boolean taskChanges = accesses.stream().anyMatch(a -> !facts.tasksOf(a).isEmpty() && changes(a, unsafe));
+    Set<Integer> reportedLines = new HashSet<>();
     for (Access a : accesses) {
       if (!changes(a, unsafe) && !taskChanges) {
         continue; // only reads in tasks: they race only with changes elsewhere
       }
-      if (locked.contains(a)) {
-        continue;
+      if (locked.contains(a) || reportedLines.contains(a.line())) {
+        continue; // one warning per line: `f != null && f.isOpen()` is one finding
       }
       for (Access b : accesses) {
         // A locked access is left alone even beside an unlocked one: which lock the other should
@@ -112,6 +124,7 @@ final class SharedRaces {
         String other = facts.concurrently(a, b, state);
         if (other != null) {
           found.put(a, message(a, b, other, facts.describeRun(a), unsafe, isVolatile));
+          reportedLines.add(a.line());
           break;
         }
       }
@@ -220,7 +233,69 @@ final class SharedRaces {
     return unsafe == null ? "object" : unsafe.type().substring(unsafe.type().lastIndexOf('.') + 1);
   }
 
-  /** {@code if (f == null) { f = ...; }}: the write of a lazy initialisation. */
+  /**
+   * Whether the code at {@code path} runs only after its thread won {@code compareAndSet} on an
+   * atomic: in the branch of {@code if (flag.compareAndSet(...))}, or after {@code if
+   * (!flag.compareAndSet(...)) return;}. The flag is then a lock, taken by the winner and released
+   * (set back) wherever it is done, often in another method or a callback: its critical sections
+   * cannot be told, so the access counts as locked.
+   */
+  private static boolean afterWinningCompareAndSet(TreePath path) {
+    Tree child = path.getLeaf();
+    for (TreePath up = path.getParentPath(); up != null; child = up.getLeaf(), up = up.getParentPath()) {
+      Tree leaf = up.getLeaf();
+      if (leaf instanceof IfTree branch
+          && branch.getThenStatement() == child
+          && isCompareAndSet(branch.getCondition())) {
+        return true;
+      }
+      if (leaf instanceof BlockTree block && followsLosingExit(block, child)) {
+        return true;
+      }
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a statement before {@code statement} in the block is {@code if (!cas) return;}. */
+  private static boolean followsLosingExit(BlockTree block, Tree statement) {
+    for (StatementTree before : block.getStatements()) {
+      if (before == statement) {
+        return false;
+      }
+      if (before instanceof IfTree branch
+          && branch.getElseStatement() == null
+          && ASTHelpers.stripParentheses(branch.getCondition()) instanceof UnaryTree not
+          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+          && isCompareAndSet(not.getExpression())
+          && exits(branch.getThenStatement())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean exits(StatementTree statement) {
+    if (statement instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+    }
+    return statement instanceof ReturnTree || statement instanceof ThrowTree;
+  }
+
+  /** {@code x.compareAndSet(...)} on a {@code java.util.concurrent.atomic} type. */
+  private static boolean isCompareAndSet(ExpressionTree condition) {
+    if (!(ASTHelpers.stripParentheses(condition) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    return method != null
+        && method.getSimpleName().contentEquals("compareAndSet")
+        && method.owner.getQualifiedName().toString().startsWith("java.util.concurrent.atomic.");
+  }
+
   /** Whether the access is the expression of a {@code synchronized} statement. */
   private static boolean isMonitor(Access access) {
     TreePath parent = access.path().getParentPath();
@@ -232,6 +307,7 @@ final class SharedRaces {
         && ASTHelpers.stripParentheses(monitor.getExpression()) == access.tree();
   }
 
+  /** {@code if (f == null) { f = ...; }}: the write of a lazy initialisation. */
   static boolean isLazyInit(Access access) {
     if (access.kind() != AccessKind.WRITE || access.element()) {
       return false;

@@ -523,6 +523,77 @@ class UnsynchronizedSharedMutationTest {
 
   // --- Negatives: protections -------------------------------------------------------------------
 
+  /**
+   * vertx-rabbitmq-client's restartConnect: a field read only after winning compareAndSet on an
+   * atomic flag, the flag set back by whoever holds it once its writes are done. The flag is a
+   * lock taken and released in different methods (and callbacks), which the analysis does not
+   * follow: the variable is left alone, as for any variable accessed under a lock.
+   */
+  @Test
+  void fieldReadAfterWinningACompareAndSetIsLeftAlone() {
+    helper
+        .addSourceLines(
+            "Reconnector.java",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Reconnector {",
+            "  private final AtomicBoolean reconnecting = new AtomicBoolean();",
+            "  private Object channel;",
+            "  private Object session;",
+            "  void restart(ExecutorService pool) {",
+            "    pool.execute(() -> {",
+            "      if (reconnecting.compareAndSet(false, true)) {",
+            "        if (channel != null) { reconnecting.set(false); return; }",
+            "        pool.execute(this::connect);",
+            "      }",
+            "    });",
+            "  }",
+            "  void resume(ExecutorService pool) {",
+            "    pool.execute(() -> {",
+            "      if (!reconnecting.compareAndSet(false, true)) {",
+            "        return;",
+            "      }",
+            "      System.out.println(session);",
+            "    });",
+            "  }",
+            "  private void connect() {",
+            "    channel = new Object();",
+            "    session = new Object();",
+            "    reconnecting.set(false);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same read outside the compareAndSet's branch is reported. */
+  @Test
+  void fieldReadBesideACompareAndSetIsStillReported() {
+    helper
+        .addSourceLines(
+            "Reconnector.java",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Reconnector {",
+            "  private final AtomicBoolean reconnecting = new AtomicBoolean();",
+            "  private Object channel;",
+            "  void restart(ExecutorService pool) {",
+            "    pool.execute(() -> {",
+            "      // BUG: Diagnostic contains: `channel` is read in the task at line 7",
+            "      if (channel != null) { return; }",
+            "      if (reconnecting.compareAndSet(false, true)) {",
+            "        pool.execute(this::connect);",
+            "      }",
+            "    });",
+            "  }",
+            "  private void connect() {",
+            "    // BUG: Diagnostic contains: `channel` is written in the task at line 11",
+            "    channel = new Object();",
+            "    reconnecting.set(false);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void finalListChangedOnlyUnderItsLockIsNotReported() {
     // The unlocked read races only with the locked changes: whether the lock is the one the
