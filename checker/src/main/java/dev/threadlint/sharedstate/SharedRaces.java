@@ -87,13 +87,15 @@ final class SharedRaces {
         variable.getKind() != ElementKind.FIELD || (variable.flags() & Flags.FINAL) != 0;
     Set<Access> locked = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Access access : accesses) {
-      if (facts.underLock(access, state) || afterWinningCompareAndSet(access.path())) {
+      if (facts.underLock(access, state)) {
         if (!holdsObject) {
           return Map.of(); // locks are in play: InconsistentSynchronization judges this variable
         }
         locked.add(access);
       } else if (isMonitor(access)) {
         locked.add(access); // synchronized (list) reads the reference to lock, not the list
+      } else if (afterWinningCompareAndSet(access.path())) {
+        locked.add(access); // a flag as a lock, whose sections cannot be told: the access only
       }
       if (isLazyInit(access)) {
         return Map.of(); // if (f == null) f = ...: CheckThenActRace reports it
@@ -238,7 +240,10 @@ final class SharedRaces {
    * atomic: in the branch of {@code if (flag.compareAndSet(...))}, or after {@code if
    * (!flag.compareAndSet(...)) return;}. The flag is then a lock, taken by the winner and released
    * (set back) wherever it is done, often in another method or a callback: its critical sections
-   * cannot be told, so the access counts as locked.
+   * cannot be told, so the access is not reported, nor what races only with it. Unlike a real
+   * lock, it does not hand the variable to InconsistentSynchronization, which does not see the
+   * flag: the variable's other races are still reported (a close-once flag, {@code if
+   * (closed.compareAndSet(false, true)) rs.close();}, leaves the rest of {@code rs}'s accesses).
    */
   private static boolean afterWinningCompareAndSet(TreePath path) {
     Tree child = path.getLeaf();
