@@ -585,6 +585,59 @@ final class Corpus {
                   "com.zaxxer:HikariCP:4.0.3"),
               List.of()),
           new Project(
+              "amqp-client",
+              "com.rabbitmq:amqp-client:5.29.0",
+              List.of(
+                  // Optional: the metrics collectors (Dropwizard, Micrometer, OpenTelemetry) and
+                  // the JSON-RPC mapper (Jackson), at the versions its POM names.
+                  "io.dropwizard.metrics:metrics-core:4.2.38",
+                  "io.micrometer:micrometer-core:1.16.3",
+                  "io.opentelemetry:opentelemetry-api:1.59.0",
+                  "com.fasterxml.jackson.core:jackson-databind:2.21.1"),
+              List.of()),
+          new Project(
+              "grpc-netty",
+              "io.grpc:grpc-netty:1.84.0",
+              List.of(),
+              List.of()),
+          new Project(
+              "vertx-circuit-breaker",
+              "io.vertx:vertx-circuit-breaker:5.0.7",
+              List.of(
+                  "io.vertx:vertx-codegen:5.0.7",
+                  "org.hdrhistogram:HdrHistogram:2.2.2"), // optional: the circuit breaker's metrics
+              List.of()),
+          new Project(
+              "netty-codec-http2",
+              "io.netty:netty-codec-http2:4.2.10.Final",
+              List.of(
+                  // Optional: the Brotli and Zstandard compressors, at netty-parent's versions.
+                  "com.aayushatharva.brotli4j:brotli4j:1.16.0",
+                  "com.github.luben:zstd-jni:1.5.6-5"),
+              List.of()),
+          new Project(
+              "netty-resolver-dns",
+              "io.netty:netty-resolver-dns:4.2.10.Final",
+              List.of(),
+              List.of()),
+          new Project(
+              "vertx-rabbitmq-client",
+              "io.vertx:vertx-rabbitmq-client:5.0.7",
+              List.of("io.vertx:vertx-codegen:5.0.7"),
+              List.of()),
+          new Project(
+              "vertx-web-client",
+              "io.vertx:vertx-web-client:5.0.7",
+              List.of(
+                  "io.vertx:vertx-codegen:5.0.7",
+                  "io.vertx:vertx-auth-oauth2:5.0.7"), // optional: the OAuth2-aware client
+              List.of()),
+          new Project(
+              "jetty-server",
+              "org.eclipse.jetty:jetty-server:12.1.3",
+              List.of("org.eclipse.jetty:jetty-jmx:12.1.3"), // optional: the MBeans
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
