@@ -441,7 +441,7 @@ public final class UnitLocks {
   }
 
   /** Whether control can leave the statement at its end (syntactically, conservatively yes). */
-  static boolean completesNormally(@Nullable StatementTree statement) {
+  public static boolean completesNormally(@Nullable StatementTree statement) {
     if (statement == null) {
       return true;
     }

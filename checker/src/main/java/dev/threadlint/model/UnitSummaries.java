@@ -238,7 +238,7 @@ public final class UnitSummaries {
         if (guard == null
             && statement instanceof IfTree branch
             && branch.getElseStatement() == null
-            && leaves(branch.getThenStatement())) {
+            && !UnitLocks.completesNormally(branch.getThenStatement())) {
           guard = guardOf(branch.getCondition(), false, current);
         }
       }
@@ -441,18 +441,6 @@ public final class UnitSummaries {
       }
     }
     return false;
-  }
-
-  /** Whether a statement never completes normally: it returns, throws, breaks or continues. */
-  private static boolean leaves(StatementTree statement) {
-    return switch (statement.getKind()) {
-      case RETURN, THROW, BREAK, CONTINUE -> true;
-      case BLOCK -> {
-        List<? extends StatementTree> statements = ((BlockTree) statement).getStatements();
-        yield !statements.isEmpty() && leaves(statements.get(statements.size() - 1));
-      }
-      default -> false;
-    };
   }
 
   /** The type a method reference is called on, for receiver-sensitive model rules. */

@@ -11,10 +11,8 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -29,6 +27,7 @@ import dev.threadlint.model.SharedAccesses.Access;
 import dev.threadlint.model.SharedAccesses.AccessKind;
 import dev.threadlint.model.ThreadModel.UnsafeType;
 import dev.threadlint.model.ThreadSafety.Sharing;
+import dev.threadlint.model.UnitLocks;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -275,19 +274,11 @@ final class SharedRaces {
           && ASTHelpers.stripParentheses(branch.getCondition()) instanceof UnaryTree not
           && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
           && isCompareAndSet(not.getExpression())
-          && exits(branch.getThenStatement())) {
+          && !UnitLocks.completesNormally(branch.getThenStatement())) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean exits(StatementTree statement) {
-    if (statement instanceof BlockTree block) {
-      List<? extends StatementTree> statements = block.getStatements();
-      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
-    }
-    return statement instanceof ReturnTree || statement instanceof ThrowTree;
   }
 
   /** {@code x.compareAndSet(...)} on a {@code java.util.concurrent.atomic} type. */
