@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
 import dev.threadlint.Catalogue;
 import dev.threadlint.config.ConfiguredAnalysis;
 import dev.threadlint.config.InternalErrors;
@@ -37,7 +38,11 @@ import dev.threadlint.model.BlockingChain;
 import dev.threadlint.model.HeldLock;
 import dev.threadlint.model.LockSet;
 import dev.threadlint.model.UnitLocks;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
@@ -89,24 +94,78 @@ public final class BlockingUnderLock extends BugChecker
         facts -> {
           UnitLocks locks = facts.locks(state);
           if (locks.holdsAny()) {
+            Map<HeldLock, List<Finding>> sections = new LinkedHashMap<>();
             UnitReports.scan(
-                this, tree, CALLS, (call, path, unitState) -> matchCall(call, path, facts, locks, unitState), state);
+                this,
+                tree,
+                CALLS,
+                (call, path, unitState) -> matchCall(call, path, facts, locks, sections, unitState),
+                state);
+            sections.values().forEach(section -> state.reportMatch(describe(section, tree)));
           }
         });
   }
 
-  /** One call of the unit; an internal error skips that call only. */
+  /** A blocking call under a lock: the call, how it blocks, and the locks held there. */
+  private record Finding(Tree call, BlockingChain chain, LockSet held) {}
+
+  /**
+   * One call of the unit: a finding not suppressed where it is goes to its section (the innermost
+   * lock's acquisition), reported once the unit is scanned. An internal error skips that call only.
+   */
   private Description matchCall(
-      Tree tree, Supplier<TreePath> path, Analysis analysis, UnitLocks locks, VisitorState state) {
+      Tree tree,
+      Supplier<TreePath> path,
+      Analysis analysis,
+      UnitLocks locks,
+      Map<HeldLock, List<Finding>> sections,
+      VisitorState state) {
     try {
       LockSet held = locks.heldAt(tree);
-      return held.isEmpty() ? Description.NO_MATCH : checkCall(tree, held, path, analysis, locks, state);
+      Finding finding = held.isEmpty() ? null : checkCall(tree, held, path, analysis, locks, state);
+      if (finding != null && !UnitReports.suppressed(this, path.get(), state)) {
+        sections.computeIfAbsent(held.innermost(), h -> new ArrayList<>()).add(finding);
+      }
+      return Description.NO_MATCH;
     } catch (RuntimeException | StackOverflowError e) {
       return InternalErrors.caught(state, canonicalName(), e);
     }
   }
 
-  private Description checkCall(
+  /**
+   * One warning per locked region, at its first blocking call: the fix is the region's (move the
+   * work out of it), and a dozen JDBC calls under one lock are one mistake. The others' lines are
+   * named.
+   */
+  private Description describe(List<Finding> section, CompilationUnitTree unit) {
+    Finding first = section.get(0);
+    StringBuilder message = new StringBuilder(message(first.chain(), first.held()));
+    if (section.size() > 1) {
+      List<String> lines = new ArrayList<>();
+      for (Finding other : section.subList(1, section.size())) {
+        String line = Long.toString(unit.getLineMap().getLineNumber(((JCTree) other.call()).getStartPosition()));
+        if (!lines.contains(line)) {
+          lines.add(line);
+        }
+      }
+      List<String> named = lines.subList(0, Math.min(lines.size(), MAX_LINES_NAMED));
+      int rest = lines.size() - named.size();
+      String last = rest > 0 ? rest + " more" : named.get(named.size() - 1);
+      List<String> before = rest > 0 ? named : named.subList(0, named.size() - 1);
+      message
+          .append(" The same locked region blocks again at ")
+          .append(lines.size() == 1 ? "line " : "lines ")
+          .append(before.isEmpty() ? "" : String.join(", ", before) + " and ")
+          .append(last)
+          .append('.');
+    }
+    return buildDescription(first.call()).setMessage(message.toString()).build();
+  }
+
+  /** How many of a region's other blocking lines a message names. */
+  private static final int MAX_LINES_NAMED = 8;
+
+  private @Nullable Finding checkCall(
       Tree tree, LockSet held, Supplier<TreePath> path, Analysis analysis, UnitLocks locks, VisitorState unitState) {
     MethodSymbol method;
     Type receiver = null;
@@ -117,20 +176,20 @@ public final class BlockingUnderLock extends BugChecker
       method = ASTHelpers.getSymbol((NewClassTree) tree);
     }
     if (method == null || !analysis.mayBlock(method, receiver, unitState)) {
-      return Description.NO_MATCH;
+      return null;
     }
     VisitorState state = unitState.withPath(path.get());
     BlockingChain chain = analysis.blockingChain(method, receiver, state);
     if (chain == null || chain.waitsForLock()) {
-      return Description.NO_MATCH;
+      return null;
     }
     if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
-      return Description.NO_MATCH; // the synchronized callee holds a lock too: reported inside it
+      return null; // the synchronized callee holds a lock too: reported inside it
     }
     if (initialisesOnce(state.getPath(), locks)) {
-      return Description.NO_MATCH;
+      return null;
     }
-    return buildDescription(tree).setMessage(message(chain, held)).build();
+    return new Finding(tree, chain, held);
   }
 
   /**

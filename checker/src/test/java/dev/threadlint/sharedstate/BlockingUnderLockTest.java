@@ -36,6 +36,50 @@ class BlockingUnderLockTest {
         .doTest();
   }
 
+  /**
+   * Tomcat's DataSourcePropertyStore runs a dozen JDBC calls under one write lock: the fix is one
+   * (move the work out of the section), so the section is one warning, at its first blocking
+   * call, naming the lines of the others. Another section of the same lock is its own finding.
+   */
+  @Test
+  void aSectionWithSeveralBlockingCallsIsOneWarning() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            "import java.sql.Connection;",
+            "import java.sql.PreparedStatement;",
+            "import java.sql.ResultSet;",
+            "import java.sql.SQLException;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "import javax.sql.DataSource;",
+            "class Store {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  void copy(DataSource source) throws SQLException {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: The same locked region blocks again at lines 15 and 16",
+            "      try (Connection connection = source.getConnection();",
+            "          PreparedStatement statement = connection.prepareStatement(\"select 1\");",
+            "          ResultSet rows = statement.executeQuery()) {",
+            "        while (rows.next()) { }",
+            "      }",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void drop(DataSource source) throws SQLException {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: `DataSource.getConnection()` waits for a database connection, and `lock` is held (`lock.lock()` at line 23). Every",
+            "      source.getConnection().close();",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void aUserLockWhoseRuleNamesItsMethodsByAGlob() throws IOException {
     userMutex("acquires com.acme.Mutex#enter*", "enterExclusive");
