@@ -22,7 +22,8 @@ final class Corpus {
    *     dependencies (not itself) form the classpath
    * @param extraDependencies more {@code groupId:artifactId:version} for the classpath
    * @param excludedFiles file names (not paths) left out of the compilation, besides
-   *     {@code module-info.java}
+   *     {@code module-info.java}, and folders (relative to the sources, ending in {@code /}) whose
+   *     files are all left out
    * @param ownJarOnClasspath whether the project's own jar stays on the classpath, to provide the
    *     classes of excluded files (the compiled sources take precedence over it for all others)
    * @param processors artifact ids of classpath jars that are the annotation processors its
@@ -637,6 +638,21 @@ final class Corpus {
               "org.eclipse.jetty:jetty-server:12.1.3",
               List.of("org.eclipse.jetty:jetty-jmx:12.1.3"), // optional: the MBeans
               List.of()),
+          new Project(
+              "tomcat-embed-core",
+              "org.apache.tomcat.embed:tomcat-embed-core:11.0.13",
+              List.of(
+                  // Optional, and not in the embedded jar's POM: the Jakarta EE APIs its resource
+                  // injection and JNDI factories use, bnd's service annotations, and the
+                  // javax-to-jakarta migration tool its class loader can run.
+                  "jakarta.ejb:jakarta.ejb-api:4.0.1",
+                  "jakarta.persistence:jakarta.persistence-api:3.1.0",
+                  "jakarta.mail:jakarta.mail-api:2.1.3",
+                  "jakarta.xml.ws:jakarta.xml.ws-api:4.0.2",
+                  "biz.aQute.bnd:biz.aQute.bnd.annotation:6.4.0",
+                  "org.apache.tomcat:jakartaee-migration:1.0.9"),
+              // The OpenSSL binding through the FFM API needs Java 22; Tomcat loads it by name.
+              List.of("org/apache/tomcat/util/openssl/", "org/apache/tomcat/util/net/openssl/panama/")),
           new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",

@@ -32,7 +32,10 @@ record Target(
     return name.startsWith(SYNTHETIC_PREFIX);
   }
 
-  /** The {@code .java} files under {@code sources}, without module descriptors and {@code excluded} names. */
+  /**
+   * The {@code .java} files under {@code sources}, without module descriptors, {@code excluded}
+   * names and the files under {@code excluded} folders (ending in {@code /}).
+   */
   static Target of(String name, Path sources, List<Path> classpath, Set<String> excluded) throws IOException {
     return of(name, sources, classpath, excluded, List.of(), List.of());
   }
@@ -54,7 +57,7 @@ record Target(
       files =
           walk.filter(p -> p.toString().endsWith(".java"))
               .filter(p -> !p.getFileName().toString().equals("module-info.java"))
-              .filter(p -> !excluded.contains(p.getFileName().toString()))
+              .filter(p -> !isExcluded(sources.relativize(p), excluded))
               .sorted()
               .toList();
     }
@@ -66,6 +69,24 @@ record Target(
       lines += countLines(file);
     }
     return new Target(name, sources, files, classpath, lines, processorPath, errorProneFlags);
+  }
+
+  /**
+   * Whether {@code relative} (a path under the sources) is left out: its file name is one of
+   * {@code excluded}, or it lies under one of the folders there (entries ending in {@code /},
+   * relative to the sources).
+   */
+  private static boolean isExcluded(Path relative, Set<String> excluded) {
+    if (excluded.contains(relative.getFileName().toString())) {
+      return true;
+    }
+    String path = relative.toString().replace('\\', '/');
+    for (String entry : excluded) {
+      if (entry.endsWith("/") && path.startsWith(entry)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static long countLines(Path file) throws IOException {
