@@ -12,14 +12,16 @@ import java.util.List;
  * @param what what the blocking API does ("waits for the lock")
  * @param waitsForLock the API waits for a lock, a signal or a notification (a {@code lock-wait}
  *     rule): part of how locking works rather than work done while holding a lock
+ * @param throughSynchronized a method of the chain is {@code synchronized}: the blocking happens
+ *     in a locked region of its own, where it is reported as blocking under a lock
  */
-public record BlockingChain(List<String> steps, String what, boolean waitsForLock) {
+public record BlockingChain(List<String> steps, String what, boolean waitsForLock, boolean throughSynchronized) {
   public BlockingChain {
     steps = List.copyOf(steps);
   }
 
   public BlockingChain(List<String> steps, String what) {
-    this(steps, what, false);
+    this(steps, what, false, false);
   }
 
   public static BlockingChain direct(String api, String what) {
@@ -27,15 +29,20 @@ public record BlockingChain(List<String> steps, String what, boolean waitsForLoc
   }
 
   public static BlockingChain direct(String api, String what, boolean waitsForLock) {
-    return new BlockingChain(List.of(api), what, waitsForLock);
+    return new BlockingChain(List.of(api), what, waitsForLock, false);
   }
 
   /** This chain, reached through one more method in front. */
   public BlockingChain through(String method) {
+    return through(method, false);
+  }
+
+  /** This chain, reached through one more method in front, {@code synchronized} or not. */
+  public BlockingChain through(String method, boolean synchronizedMethod) {
     List<String> longer = new ArrayList<>(steps.size() + 1);
     longer.add(method);
     longer.addAll(steps);
-    return new BlockingChain(longer, what, waitsForLock);
+    return new BlockingChain(longer, what, waitsForLock, throughSynchronized || synchronizedMethod);
   }
 
   /** The blocking API at the end of the chain. */

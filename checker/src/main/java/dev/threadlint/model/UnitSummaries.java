@@ -346,7 +346,7 @@ public final class UnitSummaries {
         MethodSymbol method = entry.getKey();
         Reach direct = entry.getValue().direct;
         if (direct != null && !apis.isDeclaredNonBlocking(method)) {
-          reaches.put(method, new Reach(direct.chain().through(display(method)), direct.guard()));
+          reaches.put(method, new Reach(direct.chain().through(display(method), isSynchronized(method)), direct.guard()));
           queue.add(method);
         }
       }
@@ -390,7 +390,8 @@ public final class UnitSummaries {
         handedOn = guardOn(edge.arguments().get(needed.index()), needed.value(), edge.caller());
       }
       return new Reach(
-          callee.chain().through(display(edge.caller())), edge.guard() != null ? edge.guard() : handedOn);
+          callee.chain().through(display(edge.caller()), isSynchronized(edge.caller())),
+        edge.guard() != null ? edge.guard() : handedOn);
     }
   }
 
@@ -432,6 +433,10 @@ public final class UnitSummaries {
     }
     int index = method.getParameters().indexOf(parameter);
     return index < 0 ? null : new ParameterGuard(index, value);
+  }
+
+  private static boolean isSynchronized(MethodSymbol method) {
+    return (method.flags() & Flags.SYNCHRONIZED) != 0;
   }
 
   private static boolean hasBooleanParameter(MethodSymbol method) {

@@ -23,7 +23,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -183,8 +182,8 @@ public final class BlockingUnderLock extends BugChecker
     if (chain == null || chain.waitsForLock()) {
       return null;
     }
-    if (!chain.isDirect() && (method.flags() & Flags.SYNCHRONIZED) != 0) {
-      return null; // the synchronized callee holds a lock too: reported inside it
+    if (chain.throughSynchronized()) {
+      return null; // a synchronized method of the chain holds a lock too: reported inside it
     }
     if (initialisesOnce(state.getPath(), locks)) {
       return null;

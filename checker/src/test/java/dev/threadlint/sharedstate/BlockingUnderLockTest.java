@@ -194,6 +194,45 @@ class BlockingUnderLockTest {
         .doTest();
   }
 
+  /**
+   * Tomcat's ClassLoaderLogManager: synchronized addLogger() calls getProperty(), whose chain to
+   * the file read passes through synchronized methods (findProperty, then readConfiguration,
+   * which opens the file). The read is reported inside the innermost synchronized method, where
+   * it happens; the callers further out are not told again, however deep the synchronized step.
+   */
+  @Test
+  void blockingInsideASynchronizedMethodOfTheChainIsReportedThereOnly() {
+    helper
+        .addSourceLines(
+            "LogManager.java",
+            "import java.io.FileInputStream;",
+            "import java.io.IOException;",
+            "import java.util.Properties;",
+            "class LogManager {",
+            "  private final Properties props = new Properties();",
+            "  synchronized void addLogger(String name) {",
+            "    String level = getProperty(name + \".level\");",
+            "  }",
+            "  String getProperty(String name) {",
+            "    return findProperty(name);",
+            "  }",
+            "  private synchronized String findProperty(String name) {",
+            "    if (props.isEmpty()) {",
+            "      read();",
+            "    }",
+            "    return props.getProperty(name);",
+            "  }",
+            "  private synchronized void read() {",
+            "    // BUG: Diagnostic contains: `new FileInputStream()` opens a file",
+            "    try (FileInputStream in = new FileInputStream(\"logging.properties\")) {",
+            "      props.load(in);",
+            "    } catch (IOException e) {",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void constructorThatOpensAFile() {
     helper
