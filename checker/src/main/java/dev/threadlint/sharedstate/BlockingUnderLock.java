@@ -139,14 +139,15 @@ public final class BlockingUnderLock extends BugChecker
   private Description describe(List<Finding> section, CompilationUnitTree unit) {
     Finding first = section.get(0);
     StringBuilder message = new StringBuilder(message(first.chain(), first.held()));
-    if (section.size() > 1) {
-      List<String> lines = new ArrayList<>();
-      for (Finding other : section.subList(1, section.size())) {
-        String line = Long.toString(unit.getLineMap().getLineNumber(((JCTree) other.call()).getStartPosition()));
-        if (!lines.contains(line)) {
-          lines.add(line);
-        }
+    String firstLine = lineOf(first, unit);
+    List<String> lines = new ArrayList<>();
+    for (Finding other : section.subList(1, section.size())) {
+      String line = lineOf(other, unit);
+      if (!line.equals(firstLine) && !lines.contains(line)) {
+        lines.add(line); // a second call on the warning's own line needs no pointer
       }
+    }
+    if (!lines.isEmpty()) {
       List<String> named = lines.subList(0, Math.min(lines.size(), MAX_LINES_NAMED));
       int rest = lines.size() - named.size();
       String last = rest > 0 ? rest + " more" : named.get(named.size() - 1);
@@ -159,6 +160,10 @@ public final class BlockingUnderLock extends BugChecker
           .append('.');
     }
     return buildDescription(first.call()).setMessage(message.toString()).build();
+  }
+
+  private static String lineOf(Finding finding, CompilationUnitTree unit) {
+    return Long.toString(unit.getLineMap().getLineNumber(((JCTree) finding.call()).getStartPosition()));
   }
 
   /** How many of a region's other blocking lines a message names. */

@@ -80,6 +80,36 @@ class BlockingUnderLockTest {
         .doTest();
   }
 
+  /** A long region names eight more lines and counts the rest. */
+  @Test
+  void aLongRegionNamesEightLinesAndCountsTheRest() {
+    String[] lines = new String[15];
+    lines[0] = "class Retrier {";
+    lines[1] = "  synchronized void retry() throws InterruptedException {";
+    lines[2] = "    // BUG: Diagnostic contains: blocks again at lines 5, 6, 7, 8, 9, 10, 11, 12 and 2 more.";
+    for (int i = 3; i < 14; i++) {
+      lines[i] = "    Thread.sleep(" + i + ");";
+    }
+    lines[14] = "  } }";
+    helper.addSourceLines("Retrier.java", lines).doTest();
+  }
+
+  /** Two blocking calls on the region's first line: the warning is there, no line to add. */
+  @Test
+  void aSecondBlockingCallOnTheSameLineIsNotNamedAgain() {
+    helper
+        .expectErrorMessage("ONE_LINE", m -> m.contains("Thread.sleep()") && !m.contains("blocks again"))
+        .addSourceLines(
+            "Pauser.java",
+            "class Pauser {",
+            "  synchronized void pause() throws InterruptedException {",
+            "    // BUG: Diagnostic matches: ONE_LINE",
+            "    Thread.sleep(10); Thread.sleep(20);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void aUserLockWhoseRuleNamesItsMethodsByAGlob() throws IOException {
     userMutex("acquires com.acme.Mutex#enter*", "enterExclusive");
