@@ -234,23 +234,34 @@ public final class NestedFuture extends AsyncCheck
    * Whether the next operator of the chain unwraps the nesting ({@code map(c -> c.find())
    * .flatMap(p -> Mono.from(p.first()))}): its result is async and flat, so the nesting is one step
    * of the chain, which nobody receives. An identity unwrap ({@code .thenCompose(f -> f)}) is still
-   * reported: the pair is the flattening operator written twice, and the fix merges it.
+   * reported: the pair is the flattening operator written twice, and the fix merges it. A later
+   * operator that flattens, after operators that keep the nesting ({@code .map(i -> warm(i))
+   * .startWith(primary).flatMap(identity(), n)}), also makes the nesting a step: the chain gathers
+   * its inner publishers before merging them.
    */
   private static boolean flattenedByTheNextOperator(
       TreePath path, @Nullable String compose, AsyncApis async, VisitorState state) {
-    if (!isChainedOn(path)
-        || !(path.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree next)) {
-      return false;
+    boolean next = true;
+    for (TreePath at = path;
+        isChainedOn(at) && at.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call;
+        at = at.getParentPath().getParentPath(), next = false) {
+      Type result = ASTHelpers.getType(call);
+      if (!async.isAsync(result, state)) {
+        return false;
+      }
+      if (isNested(result, async, state)) {
+        continue; // startWith(other), filter(...): the nesting goes on to a later operator
+      }
+      if (!next) {
+        return true; // gathered with other inner publishers, then flattened (with a concurrency)
+      }
+      MethodSymbol nextMethod = ASTHelpers.getSymbol(call);
+      return !(compose != null
+          && nextMethod != null
+          && nextMethod.getSimpleName().contentEquals(compose)
+          && isIdentity(call));
     }
-    Type result = ASTHelpers.getType(next);
-    if (!async.isAsync(result, state) || isNested(result, async, state)) {
-      return false;
-    }
-    MethodSymbol nextMethod = ASTHelpers.getSymbol(next);
-    return !(compose != null
-        && nextMethod != null
-        && nextMethod.getSimpleName().contentEquals(compose)
-        && isIdentity(next));
+    return false;
   }
 
   /**

@@ -244,6 +244,39 @@ class NestedFutureTest {
         .doTest();
   }
 
+  /**
+   * reactor-pool's SimpleDequePool warm-up: the map's Monos are joined by another Mono
+   * ({@code startWith}) and merged with a bounded concurrency by {@code flatMap(identity(), n)}
+   * two operators later. The nesting is how the chain gathers its inner publishers, and
+   * {@code concatMap} in place of {@code map} would lose the concurrency. A chain that stays nested
+   * to its end is still reported.
+   */
+  @Test
+  void nestingFlattenedLaterInTheChainIsAStepNotAResult() {
+    helper
+        .addSourceLines(
+            "Warmup.java",
+            "import java.util.function.Function;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Warmup {",
+            "  Mono<Void> warm(int i) { return Mono.empty(); }",
+            "  Flux<Void> all(Mono<Void> primary, int n) {",
+            "    return Flux.range(1, n)",
+            "        .map(i -> warm(i))",
+            "        .startWith(primary)",
+            "        .flatMap(Function.identity(), 4, 1);",
+            "  }",
+            "  Flux<Mono<Void>> pending(Mono<Void> primary, int n) {",
+            "    return Flux.range(1, n)",
+            "        // BUG: Diagnostic contains: Nested future: `map` returns a Flux<Mono<Void>>",
+            "        .map(i -> warm(i))",
+            "        .startWith(primary);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** Mono#flatMap takes a function returning a Mono: for a Flux inside, flatMapMany is the one. */
   @Test
   void monoMappedToAStreamSuggestsFlatMapMany() {
