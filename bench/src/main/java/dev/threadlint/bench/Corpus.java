@@ -654,6 +654,11 @@ final class Corpus {
               // The OpenSSL binding through the FFM API needs Java 22; Tomcat loads it by name.
               List.of("org/apache/tomcat/util/openssl/", "org/apache/tomcat/util/net/openssl/panama/")),
           new Project(
+              "reactor-pool",
+              "io.projectreactor.addons:reactor-pool:1.1.9",
+              List.of(),
+              List.of()),
+          new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
               List.of(),
