@@ -225,6 +225,93 @@ class BlockingCallOnUiThreadTest {
   }
 
   @Test
+  void awtEventProcessingOverridesRunOnTheUiThread() {
+    // Component#dispatchEvent hands every event to processEvent and the process*Event methods on
+    // the EDT, before any listener (rsyntaxtextarea's RTextArea#processMouseEvent).
+    helper
+        .addSourceLines(
+            "Editor.java",
+            "import java.awt.AWTEvent;",
+            "import java.awt.event.KeyEvent;",
+            "import java.awt.event.MouseEvent;",
+            "import java.awt.event.WindowEvent;",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "import javax.swing.JFrame;",
+            "import javax.swing.JTextArea;",
+            "class Editor extends JTextArea {",
+            "  @Override",
+            "  protected void processMouseEvent(MouseEvent e) {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `processMouseEvent` overrides `java.awt.Component#processMouseEvent`, which Swing calls on the Swing event dispatch thread",
+            "      Files.readString(Path.of(\"recent.txt\"));",
+            "    } catch (java.io.IOException ex) {}",
+            "    super.processMouseEvent(e);",
+            "  }",
+            "  @Override",
+            "  protected void processEvent(AWTEvent e) {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `processEvent` overrides `java.awt.Component#processEvent`",
+            "      Thread.sleep(5);",
+            "    } catch (InterruptedException ex) {}",
+            "    super.processEvent(e);",
+            "  }",
+            "  static class Frame extends JFrame {",
+            "    @Override",
+            "    protected void processWindowEvent(WindowEvent e) {",
+            "      try {",
+            "        // BUG: Diagnostic contains: `processWindowEvent` overrides `java.awt.Window#processWindowEvent`",
+            "        Thread.sleep(5);",
+            "      } catch (InterruptedException ex) {}",
+            "    }",
+            "  }",
+            "  // Named like them, outside AWT's hierarchy: no callback.",
+            "  static class Queue {",
+            "    void processKeyEvent(KeyEvent e) throws InterruptedException {",
+            "      Thread.sleep(5);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void cellRenderersRunOnTheUiThread() {
+    helper
+        .addSourceLines(
+            "Thumbnails.java",
+            "import java.awt.Component;",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "import javax.swing.DefaultListCellRenderer;",
+            "import javax.swing.JLabel;",
+            "import javax.swing.JList;",
+            "import javax.swing.JTable;",
+            "import javax.swing.table.TableCellRenderer;",
+            "class Thumbnails extends DefaultListCellRenderer {",
+            "  @Override",
+            "  public Component getListCellRendererComponent(",
+            "      JList<?> list, Object value, int index, boolean selected, boolean focus) {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `getListCellRendererComponent` overrides `javax.swing.ListCellRenderer#getListCellRendererComponent`, which Swing calls on the Swing event dispatch thread",
+            "      setText(Files.readString(Path.of(value.toString())));",
+            "    } catch (java.io.IOException e) {}",
+            "    return this;",
+            "  }",
+            "  static final TableCellRenderer SIZES = (JTable table, Object value, boolean selected,",
+            "      boolean focus, int row, int column) -> {",
+            "    try {",
+            "      // BUG: Diagnostic contains: javax.swing.table.TableCellRenderer#getTableCellRendererComponent",
+            "      return new JLabel(Files.readString(Path.of(value.toString())));",
+            "    } catch (java.io.IOException e) {",
+            "      return new JLabel();",
+            "    }",
+            "  };",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void swingTimerListener() {
     helper
         .addSourceLines(
@@ -557,6 +644,117 @@ class BlockingCallOnUiThreadTest {
             "      // BUG: Diagnostic contains: `URL.openStream()` opens a connection to the URL (a network one unless it names a local file or resource). `handle` overrides `javafx.event.EventHandler#handle`, which JavaFX calls on the JavaFX application thread",
             "      new URL(\"https://example.com\").openStream().close();",
             "    } catch (java.io.IOException e) {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void javafxCollectionListenersRunOnTheUiThread() {
+    // Like the properties' listeners: called by whoever changes the collection, the application
+    // thread for anything a scene shows (controlsfx's MasterDetailPaneSkin).
+    helper
+        .addSourceLines(
+            "Selection.java",
+            "import javafx.collections.ListChangeListener;",
+            "import javafx.collections.ObservableList;",
+            "import javafx.collections.ObservableMap;",
+            "class Selection {",
+            "  void wire(ObservableList<String> items, ObservableMap<String, Integer> counts) {",
+            "    items.addListener((ListChangeListener.Change<? extends String> change) -> {",
+            "      try {",
+            "        // BUG: Diagnostic contains: This lambda is passed to `javafx.collections.ObservableList#addListener`, whose callbacks run on the JavaFX application thread",
+            "        Thread.sleep(5);",
+            "      } catch (InterruptedException e) {}",
+            "    });",
+            "    counts.addListener(new javafx.collections.MapChangeListener<String, Integer>() {",
+            "      @Override",
+            "      public void onChanged(Change<? extends String, ? extends Integer> change) {",
+            "        try {",
+            "          // BUG: Diagnostic contains: `onChanged` overrides `javafx.collections.MapChangeListener#onChanged`",
+            "          Thread.sleep(5);",
+            "        } catch (InterruptedException e) {}",
+            "      }",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void javafxCellUpdatesAndLayoutRunOnTheUiThread() {
+    helper
+        .addSourceLines(
+            "FileCell.java",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "import javafx.scene.control.ListCell;",
+            "class FileCell extends ListCell<Path> {",
+            "  @Override",
+            "  protected void updateItem(Path item, boolean empty) {",
+            "    super.updateItem(item, empty);",
+            "    try {",
+            "      // BUG: Diagnostic contains: `updateItem` overrides `javafx.scene.control.Cell#updateItem`, which JavaFX calls on the JavaFX application thread",
+            "      setText(empty ? null : Files.readString(item));",
+            "    } catch (java.io.IOException e) {}",
+            "  }",
+            "  @Override",
+            "  protected void layoutChildren() {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `layoutChildren` overrides `javafx.scene.Parent#layoutChildren`",
+            "      Thread.sleep(5);",
+            "    } catch (InterruptedException e) {}",
+            "    super.layoutChildren();",
+            "  }",
+            "  @Override",
+            "  public void commitEdit(Path newValue) {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `commitEdit` overrides `javafx.scene.control.Cell#commitEdit`",
+            "      Files.writeString(newValue, \"\");",
+            "    } catch (java.io.IOException e) {}",
+            "    super.commitEdit(newValue);",
+            "  }",
+            "  // Sizing, like Swing's getPreferredSize: not claimed.",
+            "  @Override",
+            "  protected double computePrefWidth(double height) {",
+            "    try {",
+            "      Thread.sleep(5);",
+            "    } catch (InterruptedException e) {}",
+            "    return 10;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void javafxTaskHooksRunOnTheUiThreadAndItsOwnGetDoesNotWaitThere() {
+    helper
+        .addSourceLines(
+            "Load.java",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "import javafx.concurrent.Task;",
+            "import javafx.scene.control.Label;",
+            "class Load extends Task<String> {",
+            "  private final Label label = new Label();",
+            "  @Override",
+            "  protected String call() throws Exception {",
+            "    return Files.readString(Path.of(\"data.txt\"));",
+            "  }",
+            "  @Override",
+            "  protected void succeeded() {",
+            "    try {",
+            "      label.setText(get());",
+            "      // BUG: Diagnostic contains: `succeeded` overrides `javafx.concurrent.Task#succeeded`, which JavaFX calls on the JavaFX application thread",
+            "      Files.writeString(Path.of(\"shown.txt\"), get());",
+            "    } catch (Exception e) {}",
+            "  }",
+            "  @Override",
+            "  protected void running() {",
+            "    try {",
+            "      // BUG: Diagnostic contains: `running` overrides `javafx.concurrent.Task#running`",
+            "      label.setText(get());",
+            "    } catch (Exception e) {}",
             "  }",
             "}")
         .doTest();
