@@ -658,6 +658,33 @@ final class Corpus {
               "io.projectreactor.addons:reactor-pool:1.1.9",
               List.of(),
               List.of()),
+          // Desktop code, for the UI-thread check: a Swing text editor component, Batik's Swing
+          // SVG canvas, and two JavaFX control libraries (whose POMs leave JavaFX to the user).
+          new Project(
+              "rsyntaxtextarea",
+              "com.fifesoft:rsyntaxtextarea:3.5.2",
+              List.of(),
+              List.of()),
+          new Project(
+              "batik-swing",
+              "org.apache.xmlgraphics:batik-swing:1.19",
+              List.of(),
+              List.of()),
+          new Project(
+              "controlsfx",
+              "org.controlsfx:controlsfx:11.2.1",
+              List.of(
+                  "org.openjfx:javafx-controls:21.0.11",
+                  "org.openjfx:javafx-fxml:21.0.11",
+                  "org.openjfx:javafx-web:21.0.11",
+                  "org.openjfx:javafx-swing:21.0.11",
+                  "org.openjfx:javafx-media:21.0.11"),
+              List.of()),
+          new Project(
+              "richtextfx",
+              "org.fxmisc.richtext:richtextfx:0.11.3",
+              List.of("org.openjfx:javafx-controls:21.0.11", "org.openjfx:javafx-fxml:21.0.11"),
+              List.of()),
           new Project(
               "rxjava",
               "io.reactivex.rxjava3:rxjava:3.1.9",
