@@ -216,6 +216,20 @@ public final class UnitSummaries {
       return null;
     }
 
+    /** The right side of {@code a && b} runs only when {@code a}, of {@code a || b} only when not. */
+    @Override
+    public Void visitBinary(BinaryTree tree, Void unused) {
+      boolean and = tree.getKind() == Tree.Kind.CONDITIONAL_AND;
+      if (current == null || guard != null || !(and || tree.getKind() == Tree.Kind.CONDITIONAL_OR)) {
+        return super.visitBinary(tree, null);
+      }
+      scan(tree.getLeftOperand(), null);
+      guard = guardOf(tree.getLeftOperand(), and, current);
+      scan(tree.getRightOperand(), null);
+      guard = null;
+      return null;
+    }
+
     /** Scans the two branches of a condition, each under the guard the condition gives it. */
     private void branches(ExpressionTree condition, Tree whenTrue, @Nullable Tree whenFalse) {
       ParameterGuard saved = guard;

@@ -249,4 +249,41 @@ class ParameterGuardTest {
             "}")
         .doTest();
   }
+  /**
+   * The right side of {@code &&} runs only when the left is true, of {@code ||} only when it is
+   * false: artemis-core-client's NettyConnection closes its channel with {@code if (!inEventLoop &&
+   * !closeFuture.awaitUninterruptibly(...))} and calls it with {@code true} from the event loop.
+   */
+  @Test
+  void aWaitOnTheRightOfAConditionIsGuardedByItsLeft() {
+    onEventLoop
+        .addSourceLines(
+            "Connection.java",
+            "import io.netty.channel.Channel;",
+            "import io.netty.channel.ChannelFuture;",
+            "class Connection {",
+            "  void close(Channel channel) {",
+            "    channel.eventLoop().execute(() -> closeChannel(channel, true));",
+            "    channel.eventLoop().execute(() -> closeOr(channel, true));",
+            "    channel.eventLoop().execute(() -> {",
+            "      // BUG: Diagnostic contains: closeChannel() → ChannelFuture.awaitUninterruptibly()",
+            "      closeChannel(channel, false);",
+            "    });",
+            "    channel.eventLoop().execute(() -> {",
+            "      // BUG: Diagnostic contains: closeOr() → ChannelFuture.awaitUninterruptibly()",
+            "      closeOr(channel, false);",
+            "    });",
+            "  }",
+            "  private void closeChannel(Channel channel, boolean inEventLoop) {",
+            "    ChannelFuture closed = channel.close();",
+            "    if (!inEventLoop && !closed.awaitUninterruptibly(1000)) {",
+            "      System.err.println(\"timed out\");",
+            "    }",
+            "  }",
+            "  private boolean closeOr(Channel channel, boolean inEventLoop) {",
+            "    return inEventLoop || channel.close().awaitUninterruptibly(1000);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
