@@ -658,6 +658,23 @@ final class Corpus {
               "io.projectreactor.addons:reactor-pool:1.1.9",
               List.of(),
               List.of()),
+          new Project(
+              "vertx-mysql-client",
+              "io.vertx:vertx-mysql-client:5.0.7",
+              List.of("io.vertx:vertx-codegen:5.0.7"),
+              List.of()),
+          new Project(
+              "artemis-core-client",
+              "org.apache.activemq:artemis-core-client:2.38.0",
+              // Provided: the annotations of its logger interfaces (the sources jar holds the
+              // implementations the processor generated).
+              List.of("org.apache.activemq:artemis-log-annotation-processor:2.38.0"),
+              List.of()),
+          new Project(
+              "mina-core",
+              "org.apache.mina:mina-core:2.2.4",
+              List.of(),
+              List.of()),
           // Desktop code, for the UI-thread check: a Swing text editor component, Batik's Swing
           // SVG canvas, and two JavaFX control libraries (whose POMs leave JavaFX to the user).
           new Project(
