@@ -688,6 +688,35 @@ class InconsistentSynchronizationTest {
   }
 
   /**
+   * grpc-core's DelayedClientTransport: ManagedClientTransport#start "must be the first method call
+   * to this interface and return before calling other methods"; its writes come before any locked
+   * access.
+   */
+  @Test
+  void grpcTransportStartInitialisesLikeAConstructor() {
+    helper
+        .addSourceLines(
+            "Transport.java",
+            "import io.grpc.internal.ManagedClientTransport;",
+            "abstract class Transport implements ManagedClientTransport {",
+            "  private final Object lock = new Object();",
+            "  private Runnable reportTerminated;",
+            "  private Runnable pending;",
+            "  @Override public Runnable start(Listener listener) {",
+            "    reportTerminated = listener::transportTerminated;",
+            "    return null;",
+            "  }",
+            "  void terminate() { synchronized (lock) { pending = reportTerminated; reportTerminated = null; } }",
+            "  void reset(Runnable r) { synchronized (lock) { reportTerminated = r; } }",
+            "  public void later(Runnable r) {",
+            "    // BUG: Diagnostic contains: `reportTerminated` is written here without a lock",
+            "    reportTerminated = r;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
    * pulsar-client's MessageImpl#recycle: resets the fields of a message whose last user released
    * it, then hands it back to Netty's Recycler, which gives it to the next user.
    */
